@@ -1,0 +1,20 @@
+from allauth.account.adapter import DefaultAccountAdapter
+
+
+class PortalAccountAdapter(DefaultAccountAdapter):
+    """Nobody signs up on their own: contacts are invited by their administrator (ACC-2)."""
+
+    def is_open_for_signup(self, request) -> bool:
+        return False
+
+    def send_mail(self, template_prefix, email, context):
+        # Password reset and other allauth mail go through the outbox too (OPS-2).
+        from django.template.loader import render_to_string
+
+        from portal.mail import email_enqueue_rendered
+
+        context = {**context, "email": email}
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        subject = self.format_email_subject(" ".join(subject.split()))
+        body_text = render_to_string(f"{template_prefix}_message.txt", context)
+        email_enqueue_rendered(to=email, subject=subject, body_text=body_text, template=template_prefix)

@@ -1,0 +1,56 @@
+"""Back-office permissions by role: analysts and leaders get the admin rights their work needs.
+
+Roles live in code (one table) instead of groups edited by hand, so a fresh machine and
+production agree on who may do what in the Django admin.
+"""
+
+from django.contrib.auth.backends import BaseBackend
+
+# "app_label.action_model" codenames; leaders get everything analysts have plus their own.
+ANALYST_PERMISSIONS = frozenset(
+    {
+        "accounts.view_company",
+        "accounts.change_company",
+        "accounts.add_company",
+        "accounts.view_contact",
+        "accounts.change_contact",
+        "accounts.view_partnerunit",
+        "accounts.view_partnerconsultant",
+        "accounts.view_productline",
+        "accounts.view_user",
+        "portal.view_outboxemail",
+    }
+)
+LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
+    "accounts.add_partnerunit",
+    "accounts.change_partnerunit",
+    "accounts.add_partnerconsultant",
+    "accounts.change_partnerconsultant",
+    "accounts.add_productline",
+    "accounts.change_productline",
+    "accounts.add_user",
+    "accounts.change_user",
+}
+
+
+def role_permissions(user) -> frozenset[str]:
+    if not (user.is_active and user.is_staff):
+        return frozenset()
+    if user.role == user.Role.LEADER:
+        return LEADER_PERMISSIONS
+    if user.role == user.Role.ANALYST:
+        return ANALYST_PERMISSIONS
+    return frozenset()
+
+
+class StaffRoleBackend(BaseBackend):
+    """Grants permissions from the role table; authenticates nobody (ModelBackend/allauth do)."""
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set(role_permissions(user_obj))
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return perm in role_permissions(user_obj)
+
+    def has_module_perms(self, user_obj, app_label):
+        return any(perm.startswith(f"{app_label}.") for perm in role_permissions(user_obj))

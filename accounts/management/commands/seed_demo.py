@@ -1,0 +1,138 @@
+"""Demo data for `make run`: idempotent, prints every login.
+
+Two client companies in different states (UF and financial situation), each with an
+administrator and two contacts; a partner unit whose consultant serves one of them; two
+analysts and a leader. Running it again changes nothing but resetting the demo passwords,
+so the printed logins always work.
+"""
+
+import os
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Company, Contact, PartnerConsultant, PartnerUnit, ProductLine, User
+
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "Portal#Demo2026")
+
+PRODUCT_LINES = [
+    ("ERP Backoffice", "erp"),
+    ("Gestão de Pessoas (RH)", "rh"),
+    ("Varejo", "varejo"),
+]
+
+COMPANIES = [
+    {
+        "cnpj": "11222333000181",
+        "legal_name": "Metalúrgica Horizonte Ltda.",
+        "trade_name": "Metalúrgica Horizonte",
+        "state": "SP",
+        "municipality": "São Paulo",
+        "address": "Av. Paulista, 1000, Bela Vista",
+        "postal_code": "01310100",
+        "phone": "(11) 3333-4444",
+        "support_offer": Company.SupportOffer.PRIME,
+        "financial_status": Company.FinancialStatus.REGULAR,
+        "lines": ["erp", "rh"],
+        "partner": True,
+        "people": [
+            ("ana.admin@horizonte.example", "Ana Souza", "52998224725", "admin"),
+            ("bruno@horizonte.example", "Bruno Lima", "11144477735", "all"),
+            ("carla@horizonte.example", "Carla Mendes", "39053344705", "own"),
+        ],
+    },
+    {
+        "cnpj": "44555666000181",
+        "legal_name": "Comercial Vale Verde S.A.",
+        "trade_name": "Vale Verde Comércio",
+        "state": "MG",
+        "municipality": "Belo Horizonte",
+        "address": "Rua da Bahia, 500, Centro",
+        "postal_code": "30160011",
+        "phone": "(31) 3222-1100",
+        "support_offer": Company.SupportOffer.STANDARD,
+        "financial_status": Company.FinancialStatus.PENDENCY,
+        "financial_note": "Boleto de outubro em aberto. Regularize com o Centro de Serviços (CST).",
+        "lines": ["varejo"],
+        "partner": False,
+        "people": [
+            ("diego.admin@valeverde.example", "Diego Rocha", "12345678909", "admin"),
+            ("elisa@valeverde.example", "Elisa Prado", "98765432100", "all"),
+            ("fabio@valeverde.example", "Fábio Nunes", "24681357928", "own"),
+        ],
+    },
+]
+
+PARTNER_UNIT = {"cnpj": "77888999000181", "name": "Unidade Parceira Campinas", "kind": PartnerUnit.Kind.UNIT}
+PARTNER_CONSULTANT = ("gabriel@parceiro.example", "Gabriel Torres", "13579246828")
+STAFF = [
+    ("helena.analista@suporte.example", "Helena Castro", User.Role.ANALYST),
+    ("igor.analista@suporte.example", "Igor Batista", User.Role.ANALYST),
+    ("julia.lider@suporte.example", "Júlia Andrade", User.Role.LEADER),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo companies, contacts, partner and staff (idempotent) and print their logins."
+
+    def _user(self, email: str, full_name: str, role: str, *, is_staff: bool = False) -> User:
+        user, _created = User.objects.get_or_create(
+            email=email, defaults={"full_name": full_name, "role": role, "is_staff": is_staff}
+        )
+        user.full_name, user.role, user.is_staff, user.is_active = full_name, role, is_staff, True
+        user.activated_at = user.activated_at or timezone.now()
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        return user
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        lines = {}
+        for name, slug in PRODUCT_LINES:
+            lines[slug], _ = ProductLine.objects.get_or_create(slug=slug, defaults={"name": name})
+
+        unit, _ = PartnerUnit.objects.update_or_create(cnpj=PARTNER_UNIT["cnpj"], defaults=PARTNER_UNIT)
+        logins: list[tuple[str, str, str]] = []
+
+        for spec in COMPANIES:
+            data = {k: v for k, v in spec.items() if k not in ("lines", "partner", "people")}
+            data.setdefault("financial_note", "")
+            data["partner_unit"] = unit if spec["partner"] else None
+            company, _ = Company.objects.update_or_create(cnpj=spec["cnpj"], defaults=data)
+            company.product_lines.set([lines[slug] for slug in spec["lines"]])
+            for email, name, cpf, kind in spec["people"]:
+                user = self._user(email, name, User.Role.CONTACT)
+                Contact.objects.update_or_create(
+                    user=user,
+                    defaults={
+                        "company": company,
+                        "cpf": cpf,
+                        "can_open_tickets": True,
+                        "can_see_company_tickets": kind in ("admin", "all"),
+                        "can_authorize_consultancy": kind == "admin",
+                        "is_company_admin": kind == "admin",
+                    },
+                )
+                role = {"admin": "administrador", "all": "contato (vê todos)", "own": "contato (só os seus)"}[
+                    kind
+                ]
+                logins.append((email, f"{role}, {company.trade_name}", ""))
+
+        email, name, cpf = PARTNER_CONSULTANT
+        user = self._user(email, name, User.Role.PARTNER)
+        PartnerConsultant.objects.update_or_create(user=user, defaults={"unit": unit, "cpf": cpf})
+        served = ", ".join(unit.companies.values_list("trade_name", flat=True))
+        logins.append((email, f"consultor de {unit.name} (atende {served})", ""))
+
+        for email, name, role in STAFF:
+            self._user(email, name, role, is_staff=True)
+            logins.append((email, "líder" if role == User.Role.LEADER else "analista", ""))
+
+        self.stdout.write(
+            self.style.SUCCESS("Dados de demonstração prontos. Logins (senha de todos abaixo):")
+        )
+        width = max(len(login[0]) for login in logins)
+        for email, description, _ in logins:
+            self.stdout.write(f"  {email.ljust(width)}  {description}")
+        self.stdout.write(f"  Senha de todos: {DEMO_PASSWORD}")

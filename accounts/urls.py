@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("empresa/", views.CompanyDetailView.as_view(), name="company-detail"),
+    path("empresa/editar/", views.CompanyUpdateView.as_view(), name="company-edit"),
+    path("empresa/contatos/", views.ContactListView.as_view(), name="contact-list"),
+    path("empresa/contatos/novo/", views.ContactInviteView.as_view(), name="contact-invite"),
+    path("empresa/contatos/<int:pk>/", views.ContactUpdateView.as_view(), name="contact-edit"),
+    path(
+        "empresa/contatos/<int:pk>/<str:action>/",
+        views.ContactActionView.as_view(),
+        name="contact-action",
+    ),
+    path("ativar/<str:token>/", views.ActivationView.as_view(), name="contact-activate"),
+    path("perfil/", views.ProfileView.as_view(), name="profile"),
+]

@@ -1,0 +1,273 @@
+"""Company administrators manage their contacts and company data in the browser (ACC-1..3, ACC-7).
+
+Thin views: input through forms, reads through selectors, writes through services.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from portal.exceptions import DomainError
+from portal.views import add_domain_error
+
+from . import selectors, services
+from .forms import ActivationForm, CompanyRegistrationForm, ContactInviteForm, ContactUpdateForm, ProfileForm
+from .validators import format_cpf
+
+
+class ContactRequiredMixin(LoginRequiredMixin):
+    """Pages of a client contact; other roles are told so (403)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.contact = selectors.user_contact(request.user)
+        if self.contact is None:
+            raise PermissionDenied(_("Esta página é para contatos de empresas clientes."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CompanyAdminRequiredMixin(ContactRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        user = request.user
+        is_plain_contact = selectors.user_contact(user) and not selectors.user_is_company_admin(user)
+        if user.is_authenticated and is_plain_contact:
+            raise PermissionDenied(_("Somente administradores da empresa acessam esta página."))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CompanyDetailView(ContactRequiredMixin, TemplateView):
+    template_name = "accounts/company_detail.html"
+
+    def get_context_data(self, **kwargs):
+        company = selectors.company_of_contact(self.request.user)
+        return super().get_context_data(company=company, **kwargs)
+
+
+class CompanyUpdateView(CompanyAdminRequiredMixin, View):
+    template_name = "accounts/company_form.html"
+
+    def get(self, request):
+        company = selectors.company_of_contact(request.user)
+        return render(
+            request,
+            self.template_name,
+            {"form": CompanyRegistrationForm(instance=company), "company": company},
+        )
+
+    def post(self, request):
+        company = selectors.company_of_contact(request.user)
+        form = CompanyRegistrationForm(request.POST, instance=selectors.company_of_contact(request.user))
+        if form.is_valid():
+            try:
+                services.company_update_registration(
+                    actor=request.user,
+                    company=company,
+                    **{name: form.cleaned_data[name] for name in form.fields},
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(request, _("Dados cadastrais atualizados."))
+                return redirect("company-detail")
+        return render(request, self.template_name, {"form": form, "company": company}, status=400)
+
+
+class ContactListView(CompanyAdminRequiredMixin, TemplateView):
+    template_name = "accounts/contact_list.html"
+    paginate_by = 25
+
+    STATUS_FILTERS = (
+        ("", gettext_lazy("Todos")),
+        ("active", gettext_lazy("Ativos")),
+        ("pending", gettext_lazy("Aguardando ativação")),
+        ("inactive", gettext_lazy("Desativados")),
+        ("admins", gettext_lazy("Administradores")),
+    )
+
+    def get_context_data(self, **kwargs):
+        search = self.request.GET.get("q", "").strip()[:100]
+        status = self.request.GET.get("status", "")
+        if status not in dict(self.STATUS_FILTERS):
+            status = ""
+        contacts = selectors.contacts_managed_by(self.request.user, search=search, status=status)
+        page = Paginator(contacts, self.paginate_by).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            page=page, search=search, status=status, status_filters=self.STATUS_FILTERS, **kwargs
+        )
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["accounts/_contact_table.html"]
+        return [self.template_name]
+
+
+class ContactInviteView(CompanyAdminRequiredMixin, View):
+    template_name = "accounts/contact_invite.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": ContactInviteForm()})
+
+    def post(self, request):
+        form = ContactInviteForm(request.POST)
+        if form.is_valid():
+            try:
+                contact = services.contact_invite(
+                    actor=request.user, company=self.contact.company, **form.cleaned_data
+                )
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Convite enviado para %(email)s. O link de ativação vale %(days)s dias.")
+                    % {"email": contact.user.email, "days": settings.INVITATION_TIMEOUT_DAYS},
+                )
+                return redirect("contact-list")
+        return render(request, self.template_name, {"form": form}, status=400)
+
+
+class ContactUpdateView(CompanyAdminRequiredMixin, View):
+    template_name = "accounts/contact_form.html"
+
+    def get(self, request, pk: int):
+        contact = selectors.contact_get_managed(request.user, pk)
+        return render(
+            request, self.template_name, {"form": ContactUpdateForm.for_contact(contact), "contact": contact}
+        )
+
+    def post(self, request, pk: int):
+        contact = selectors.contact_get_managed(request.user, pk)
+        form = ContactUpdateForm.for_contact(contact, data=request.POST)
+        if form.is_valid():
+            try:
+                services.contact_update(actor=request.user, contact=contact, **form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                messages.success(
+                    request, _("Contato %(name)s atualizado.") % {"name": contact.user.full_name}
+                )
+                return redirect("contact-list")
+        return render(request, self.template_name, {"form": form, "contact": contact}, status=400)
+
+
+class ContactActionView(CompanyAdminRequiredMixin, View):
+    """POST-only state changes on a contact (no state change on GET)."""
+
+    http_method_names = ["post"]
+
+    ACTIONS = {
+        "desativar": (
+            lambda actor, contact: services.contact_deactivate(actor=actor, contact=contact),
+            gettext_lazy("%(name)s foi desativado e não consegue mais entrar."),
+        ),
+        "reativar": (
+            lambda actor, contact: services.contact_reactivate(actor=actor, contact=contact),
+            gettext_lazy("%(name)s foi reativado."),
+        ),
+        "promover": (
+            lambda actor, contact: services.contact_set_admin(actor=actor, contact=contact, is_admin=True),
+            gettext_lazy("%(name)s agora é administrador da empresa."),
+        ),
+        "rebaixar": (
+            lambda actor, contact: services.contact_set_admin(actor=actor, contact=contact, is_admin=False),
+            gettext_lazy("%(name)s deixou de ser administrador."),
+        ),
+        "reenviar-convite": (
+            lambda actor, contact: services.contact_resend_invitation(actor=actor, contact=contact),
+            gettext_lazy("Novo convite enviado para %(name)s; o link anterior deixou de valer."),
+        ),
+    }
+
+    def post(self, request, pk: int, action: str):
+        contact = selectors.contact_get_managed(request.user, pk)
+        service, success_message = self.ACTIONS[action]
+        try:
+            service(request.user, contact)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, success_message % {"name": contact.user.full_name})
+        if contact.user_id == request.user.id and action in ("rebaixar", "desativar"):
+            return redirect("home")
+        return HttpResponseRedirect(reverse("contact-list"))
+
+
+class ActivationView(View):
+    """The one-time invitation link: the contact sets a strong password (ACC-2)."""
+
+    template_name = "accounts/activate.html"
+
+    def get(self, request, token: str):
+        invited = services.invitation_token_read(token)
+        if invited is None:
+            return render(request, "accounts/activate_invalid.html", status=404)
+        return render(request, self.template_name, {"form": ActivationForm(user=invited), "invited": invited})
+
+    def post(self, request, token: str):
+        invited = services.invitation_token_read(token)
+        if invited is None:
+            return render(request, "accounts/activate_invalid.html", status=404)
+        form = ActivationForm(request.POST, user=invited)
+        if form.is_valid():
+            try:
+                services.user_activate(token=token, password=form.cleaned_data["password1"])
+            except DomainError as error:
+                add_domain_error(form, error)
+            else:
+                if request.user.is_authenticated:
+                    logout(request)
+                messages.success(request, _("Senha definida. Entre com seu e-mail e a nova senha."))
+                return redirect(reverse("account_login") + "?" + urlencode({"email": invited.email}))
+        return render(request, self.template_name, {"form": form, "invited": invited}, status=400)
+
+
+class ProfileView(LoginRequiredMixin, View):
+    template_name = "accounts/profile.html"
+
+    def _form(self, data=None):
+        contact = selectors.user_contact(self.request.user)
+        form = ProfileForm(
+            data=data,
+            initial={
+                "full_name": self.request.user.full_name,
+                "phone": contact.phone if contact else "",
+                "language": self.request.user.language,
+            },
+        )
+        if contact is None:
+            del form.fields["phone"]
+        return form, contact
+
+    def get(self, request):
+        form, contact = self._form()
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "contact": contact, "cpf": format_cpf(contact.cpf) if contact else ""},
+        )
+
+    def post(self, request):
+        form, contact = self._form(request.POST)
+        if form.is_valid():
+            services.user_update_profile(
+                actor=request.user,
+                full_name=form.cleaned_data["full_name"],
+                phone=form.cleaned_data.get("phone"),
+                language=form.cleaned_data["language"],
+            )
+            messages.success(request, _("Perfil atualizado."))
+            return redirect("profile")
+        return render(request, self.template_name, {"form": form, "contact": contact}, status=400)

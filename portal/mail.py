@@ -1,0 +1,145 @@
+"""Transactional e-mail through the outbox (OPS-2; ARCHITECTURE convention 6).
+
+`email_enqueue` renders the message in the recipient's language and stores it in the caller's
+transaction; after commit a Celery task sends it. If the broker cannot take the task, the row
+stays pending and `outbox_drain` (Celery beat) sends it when the worker runs again.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import OutboxEmail
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+STALE_CLAIM = timedelta(minutes=10)
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def email_enqueue(
+    *,
+    to: str | list[str],
+    template: str,
+    context: dict,
+    language: str = "pt-br",
+    dedupe_key: str | None = None,
+) -> OutboxEmail | None:
+    """Record an e-mail to send after the current transaction commits.
+
+    `template` names `templates/emails/<template>_subject.txt`, `.txt` and `.html`.
+    With a `dedupe_key` already used, nothing new is recorded (returns None): idempotent jobs.
+    """
+    recipients = [to] if isinstance(to, str) else list(to)
+    context = {**context, "site_url": settings.SITE_URL}
+    with translation.override(language):
+        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+        body_text = render_to_string(f"emails/{template}.txt", context)
+        body_html = render_to_string(f"emails/{template}.html", context)
+    return email_enqueue_rendered(
+        to=recipients,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        template=template,
+        dedupe_key=dedupe_key,
+    )
+
+
+def email_enqueue_rendered(
+    *,
+    to: str | list[str],
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    template: str,
+    dedupe_key: str | None = None,
+) -> OutboxEmail | None:
+    """Record an already rendered e-mail (see `email_enqueue`)."""
+    row = OutboxEmail(
+        to=[to] if isinstance(to, str) else list(to),
+        subject=" ".join(subject.split())[:250],
+        body_text=body_text,
+        body_html=body_html,
+        template=template,
+        dedupe_key=dedupe_key,
+    )
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        if dedupe_key and OutboxEmail.objects.filter(dedupe_key=dedupe_key).exists():
+            return None
+        raise
+    transaction.on_commit(lambda: _dispatch(row.pk))
+    return row
+
+
+def _dispatch(outbox_id: int) -> None:
+    from .tasks import outbox_send
+
+    try:
+        outbox_send.delay(outbox_id)
+    except Exception:  # broker down: the drain job will send it (OPS-2)
+        logger.warning(
+            "outbox: could not queue e-mail %s; the periodic drain will send it", outbox_id, exc_info=True
+        )
+
+
+def outbox_deliver(outbox_id: int) -> bool:
+    """Send one pending e-mail once. Returns True when this call sent it.
+
+    The row is claimed with a compare-and-set, so two workers never send the same e-mail.
+    """
+    now = timezone.now()
+    claimed = OutboxEmail.objects.filter(
+        Q(status=OutboxEmail.Status.PENDING)
+        | Q(status=OutboxEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM),
+        pk=outbox_id,
+    ).update(status=OutboxEmail.Status.SENDING, claimed_at=now)
+    if not claimed:
+        return False
+    row = OutboxEmail.objects.get(pk=outbox_id)
+    message = EmailMultiAlternatives(row.subject, row.body_text, settings.DEFAULT_FROM_EMAIL, row.to)
+    if row.body_html:
+        message.attach_alternative(row.body_html, "text/html")
+    try:
+        message.send()
+    except Exception as error:
+        attempts = row.attempts + 1
+        OutboxEmail.objects.filter(pk=row.pk).update(
+            status=OutboxEmail.Status.FAILED if attempts >= MAX_ATTEMPTS else OutboxEmail.Status.PENDING,
+            attempts=attempts,
+            last_error=repr(error)[:2000],
+            next_attempt_at=timezone.now() + _backoff(attempts),
+        )
+        raise
+    OutboxEmail.objects.filter(pk=row.pk).update(
+        status=OutboxEmail.Status.SENT, sent_at=timezone.now(), attempts=row.attempts + 1, last_error=""
+    )
+    return True
+
+
+def outbox_due_ids(*, limit: int = 200) -> list[int]:
+    now = timezone.now()
+    return list(
+        OutboxEmail.objects.filter(
+            Q(status=OutboxEmail.Status.PENDING, next_attempt_at__isnull=True)
+            | Q(status=OutboxEmail.Status.PENDING, next_attempt_at__lte=now)
+            | Q(status=OutboxEmail.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )

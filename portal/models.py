@@ -1,0 +1,48 @@
+"""The portal shell's own rows: the e-mail outbox (OPS-2)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxEmail(models.Model):
+    """An e-mail recorded in the same transaction as the change that caused it (OPS-2).
+
+    A task sends it after commit; if the broker is down the periodic drain sends it later,
+    so a broker outage delays mail but never loses it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pendente")
+        SENDING = "sending", _("enviando")
+        SENT = "sent", _("enviado")
+        FAILED = "failed", _("falhou")
+
+    to = models.JSONField(_("destinatários"))
+    subject = models.CharField(_("assunto"), max_length=250)
+    body_text = models.TextField(_("texto"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    template = models.CharField(_("modelo"), max_length=80)
+    dedupe_key = models.CharField(
+        _("chave de unicidade"),
+        max_length=200,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Impede que a mesma notificação seja registrada duas vezes."),
+    )
+    status = models.CharField(_("situação"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("tentativas"), default=0)
+    last_error = models.TextField(_("último erro"), blank=True)
+    created_at = models.DateTimeField(_("criado em"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("próxima tentativa"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("reservado em"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("enviado em"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-mail da fila de saída")
+        verbose_name_plural = _("fila de saída de e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {', '.join(self.to)}"

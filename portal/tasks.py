@@ -1,0 +1,30 @@
+"""Celery tasks of the portal shell: thin wrappers that call one service each."""
+
+import logging
+
+from celery import shared_task
+
+from .mail import outbox_deliver, outbox_due_ids
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, max_retries=7, acks_late=True)
+def outbox_send(self, outbox_id: int) -> bool:
+    """Send one outbox e-mail; SMTP failures retry with exponential backoff (OPS-2)."""
+    try:
+        return outbox_deliver(outbox_id)
+    except Exception as error:
+        raise self.retry(exc=error, countdown=min(30 * 2**self.request.retries, 3600)) from error
+
+
+@shared_task
+def outbox_drain(limit: int = 200) -> int:
+    """Send what the broker could not take, and retry failures whose backoff elapsed."""
+    sent = 0
+    for outbox_id in outbox_due_ids(limit=limit):
+        try:
+            sent += outbox_deliver(outbox_id)
+        except Exception:
+            logger.warning("outbox: e-mail %s failed again; will retry", outbox_id, exc_info=True)
+    return sent

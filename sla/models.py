@@ -1,0 +1,1 @@
+"""SLA models: calendars, holidays, severity targets, contracts (issue 3)."""
