@@ -5,6 +5,7 @@ Saves and actions call accounts/services.py, so the admin obeys the same rules a
 """
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
@@ -13,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.exceptions import DomainError
 
 from . import services
+from .forms import CPFField
 from .models import Company, Contact, PartnerConsultant, PartnerUnit, ProductLine, User
-from .validators import normalize_cnpj, normalize_digits, validate_cpf
+from .validators import normalize_cnpj, normalize_digits, validate_cnpj
 
 
 def _run_for_each(modeladmin, request, queryset, service, success: str) -> None:
@@ -109,26 +111,31 @@ COMPANY_FIELDS = (
 )
 
 
+class CNPJFormField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(max_length=18, label=_("CNPJ"), validators=[validate_cnpj], **kwargs)
+
+    def clean(self, value):
+        return normalize_cnpj(super().clean(value))
+
+
 class CompanyAddForm(forms.ModelForm):
+    cnpj = CNPJFormField()
     admin_full_name = forms.CharField(label=_("Nome do administrador"), max_length=150)
     admin_email = forms.EmailField(label=_("E-mail do administrador"))
-    admin_cpf = forms.CharField(label=_("CPF do administrador"), max_length=14, validators=[validate_cpf])
+    admin_cpf = CPFField(label=_("CPF do administrador"))
 
     class Meta:
         model = Company
         fields = COMPANY_FIELDS
-
-    def clean_cnpj(self):
-        return normalize_cnpj(self.cleaned_data["cnpj"])
 
 
 class CompanyChangeForm(forms.ModelForm):
+    cnpj = CNPJFormField()
+
     class Meta:
         model = Company
         fields = COMPANY_FIELDS
-
-    def clean_cnpj(self):
-        return normalize_cnpj(self.cleaned_data["cnpj"])
 
 
 class FinancialStatusFilter(admin.SimpleListFilter):
@@ -232,7 +239,7 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
                 actor=request.user,
                 admin_email=form.cleaned_data["admin_email"],
                 admin_full_name=form.cleaned_data["admin_full_name"],
-                admin_cpf=normalize_digits(form.cleaned_data["admin_cpf"]),
+                admin_cpf=form.cleaned_data["admin_cpf"],
                 product_lines=product_lines,
                 **data,
             )
@@ -273,6 +280,7 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 class ContactAddForm(forms.ModelForm):
     full_name = forms.CharField(label=_("Nome completo"), max_length=150)
     email = forms.EmailField(label=_("E-mail (login)"))
+    cpf = CPFField()
 
     class Meta:
         model = Contact
@@ -286,12 +294,10 @@ class ContactAddForm(forms.ModelForm):
             "is_company_admin",
         )
 
-    def clean_cpf(self):
-        return normalize_digits(self.cleaned_data["cpf"])
-
 
 class ContactChangeForm(forms.ModelForm):
     full_name = forms.CharField(label=_("Nome completo"), max_length=150)
+    cpf = CPFField()
 
     class Meta:
         model = Contact
@@ -301,9 +307,6 @@ class ContactChangeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["full_name"].initial = self.instance.user.full_name
-
-    def clean_cpf(self):
-        return normalize_digits(self.cleaned_data["cpf"])
 
 
 class ContactStatusFilter(admin.SimpleListFilter):
@@ -492,6 +495,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 class PartnerConsultantAddForm(forms.ModelForm):
     full_name = forms.CharField(label=_("Nome completo"), max_length=150)
     email = forms.EmailField(label=_("E-mail (login)"))
+    cpf = CPFField(required=False)
 
     class Meta:
         model = PartnerConsultant
@@ -627,3 +631,9 @@ class UserAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 admin.site.site_header = _("Portal do Cliente · Back-office")
 admin.site.site_title = _("Back-office")
 admin.site.index_title = _("Atendimento")
+
+# Unused back-office screens of installed packages: groups (roles live in code, accounts/backends.py),
+# allauth's e-mail addresses (the login is User.email) and DRF token proxies (issued by the API).
+for model_path in ("auth.Group", "account.EmailAddress", "authtoken.TokenProxy"):
+    if admin.site.is_registered(unused := apps.get_model(model_path)):
+        admin.site.unregister(unused)

@@ -28,7 +28,7 @@ class CPFField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
-        return normalize_digits(value)
+        return normalize_digits(value) if value else value
 
 
 class PhoneField(forms.CharField):
@@ -116,13 +116,17 @@ class ContactUpdateForm(ContactPermissionsMixin):
 
 
 class CompanyRegistrationForm(forms.ModelForm):
+    postal_code = forms.CharField(
+        label=_("CEP"),
+        max_length=9,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "00000-000"}),
+    )
+
     class Meta:
         model = Company
         fields = ["trade_name", "address", "postal_code", "billing_address", "billing_email", "phone"]
-        widgets = {
-            "postal_code": forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "00000-000"}),
-            "phone": forms.TextInput(attrs={"inputmode": "tel", "placeholder": "(11) 3333-4444"}),
-        }
+        widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel", "placeholder": "(11) 3333-4444"})}
 
     def clean_postal_code(self):
         value = self.cleaned_data.get("postal_code", "")

@@ -48,9 +48,20 @@ def _require_company_admin(actor: User, company_id: int) -> None:
         raise PermissionDenied(_("Somente um administrador da empresa pode fazer isto."))
 
 
-def _lock_company(company_id: int) -> Company:
-    """Serialise changes that must keep the company's invariants (ACC-1: an active administrator)."""
-    return Company.objects.select_for_update().get(pk=company_id)
+def _lock_company(company_id: int, *, actor: User | None = None) -> Company:
+    """Serialise changes that must keep the company's invariants (ACC-1: an active administrator).
+
+    With `actor`, re-checks under the lock that the actor is still an active administrator:
+    an administrator demoted a moment ago by a concurrent request can no longer act.
+    """
+    company = Company.objects.select_for_update().get(pk=company_id)
+    if actor is not None and not actor.is_analyst:
+        still_admin = Contact.objects.filter(
+            user_id=actor.pk, company_id=company_id, is_company_admin=True, user__is_active=True
+        ).exists()
+        if not still_admin:
+            raise PermissionDenied(_("Somente um administrador da empresa pode fazer isto."))
+    return company
 
 
 def _active_admin_count(company_id: int) -> int:
@@ -235,7 +246,7 @@ def contact_set_admin(*, actor: User, contact: Contact, is_admin: bool) -> Conta
     instant are serialised: the second sees the first's change and is refused.
     """
     _require_company_admin(actor, contact.company_id)
-    _lock_company(contact.company_id)
+    _lock_company(contact.company_id, actor=actor)
     contact = Contact.objects.select_related("user").get(pk=contact.pk)
     if is_admin == contact.is_company_admin:
         return contact
@@ -257,7 +268,7 @@ def contact_set_admin(*, actor: User, contact: Contact, is_admin: bool) -> Conta
 def contact_deactivate(*, actor: User, contact: Contact) -> Contact:
     """Block a contact's access at their next request; tickets stay with the company (ACC-7)."""
     _require_company_admin(actor, contact.company_id)
-    _lock_company(contact.company_id)
+    _lock_company(contact.company_id, actor=actor)
     contact = Contact.objects.select_related("user").get(pk=contact.pk)
     if not contact.user.is_active:
         return contact

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -8,8 +8,8 @@ urlpatterns = [
     path("empresa/contatos/", views.ContactListView.as_view(), name="contact-list"),
     path("empresa/contatos/novo/", views.ContactInviteView.as_view(), name="contact-invite"),
     path("empresa/contatos/<int:pk>/", views.ContactUpdateView.as_view(), name="contact-edit"),
-    path(
-        "empresa/contatos/<int:pk>/<str:action>/",
+    re_path(
+        r"^empresa/contatos/(?P<pk>[0-9]+)/(?P<action>desativar|reativar|promover|rebaixar|reenviar-convite)/$",
         views.ContactActionView.as_view(),
         name="contact-action",
     ),
