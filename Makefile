@@ -51,7 +51,7 @@ lock:
 
 ## messages: refresh and compile the translation catalogues (pt-BR source, English catalogue)
 messages: install
-	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
+	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --ignore=test-artifacts
 	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 clean:

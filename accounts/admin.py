@@ -175,7 +175,6 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
     list_select_related = ("partner_unit",)
     readonly_fields = ("financial_status", "financial_note", "created_at", "updated_at")
     filter_horizontal = ("product_lines",)
-    inlines = [ContactInline]
     actions = ["mark_financial_pendency", "clear_financial_pendency"]
     list_per_page = 50
 
@@ -245,9 +244,8 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
             )
             obj.pk = company.pk
 
-    def save_related(self, request, form, formsets, change):
-        # Product lines are set by the service; contacts are read-only here.
-        pass
+    def get_inlines(self, request, obj):
+        return [ContactInline] if obj else []
 
     @admin.action(description=_("Marcar pendência financeira (ACC-6)"))
     def mark_financial_pendency(self, request, queryset):

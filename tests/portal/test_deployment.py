@@ -24,9 +24,9 @@ PRODUCTION_ENV = {
 
 
 def _env(**extra) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY")
-    }
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; production never does.
+    inherited = ("DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
     env.update(extra)
     return env
 

@@ -1,0 +1,32 @@
+"""`manage.py seed_demo` (make run): idempotent demo data with every role."""
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Company, Contact, PartnerConsultant, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_is_idempotent_and_prints_every_login(capsys):
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    counts = (Company.objects.count(), Contact.objects.count(), User.objects.count())
+    call_command("seed_demo")
+    assert (Company.objects.count(), Contact.objects.count(), User.objects.count()) == counts == (2, 6, 10)
+
+    companies = list(Company.objects.order_by("state"))
+    assert {c.state for c in companies} == {"SP", "MG"}
+    assert {c.financial_status for c in companies} == {"regular", "pendency"}
+    for company in companies:
+        assert company.contacts.filter(is_company_admin=True).count() == 1
+        assert company.contacts.filter(is_company_admin=False).count() == 2
+    consultant = PartnerConsultant.objects.get()
+    assert list(consultant.unit.companies.all()) == [Company.objects.get(state="SP")]
+    assert (
+        User.objects.filter(role="analyst").count() == 2 and User.objects.filter(role="leader").count() == 1
+    )
+    for user in User.objects.all():
+        assert user.email in first
+        assert user.check_password("Portal#Demo2026")
+    assert "Portal#Demo2026" in first
