@@ -28,7 +28,8 @@ def _instant(text: str, what: str) -> datetime:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace(" ", "T", 1))
     except ValueError:
         raise CommandError(
-            f"{what}: data/hora inválida '{text}'. Use ISO-8601, como 2026-11-23T09:00 ou 2026-11-23T09:00:00-03:00."
+            f"{what}: data/hora inválida '{text}'. "
+            "Use ISO-8601, como 2026-11-23T09:00 ou 2026-11-23T09:00:00-03:00."
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=SAO_PAULO)
