@@ -20,7 +20,7 @@ def _msgids(po_text: str) -> set[str]:
 
 def test_every_english_entry_is_translated_and_not_fuzzy():
     text = PO.read_text()
-    header, _, body = text.partition("\n\n")
+    _header, _, body = text.partition("\n\n")
     assert "#, fuzzy" not in body
     empty = re.findall(r'^msgid ((?:".*"\n)+)msgstr ""\n(?!")', body, flags=re.MULTILINE)
     assert empty == []
