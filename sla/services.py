@@ -293,6 +293,7 @@ class TargetStatus:
     target_seconds: int
     target_text: str  # "10 horas úteis", "4 dias úteis"
     due_at: datetime | None  # None while an open pause stops the clock before the deadline
+    risk_at: datetime | None  # when less than 20 % of the target will be left (SLA-5)
     consumed_seconds: int
     left_seconds: int  # negative once breached
     breached: bool
@@ -346,6 +347,7 @@ def _target_status(
     until: datetime,
 ) -> TargetStatus:
     result = clock.deadline(opened_at, seconds=seconds, pauses=pauses)
+    risk = clock.deadline(opened_at, seconds=seconds - int(AT_RISK_FRACTION * seconds), pauses=pauses)
     consumed = clock.consumed(opened_at, until, pauses)
     left = seconds - consumed
     breached = result.due_at is not None and until > result.due_at
@@ -354,6 +356,7 @@ def _target_status(
         target_seconds=seconds,
         target_text=text,
         due_at=result.due_at,
+        risk_at=risk.due_at,
         consumed_seconds=consumed,
         left_seconds=left,
         breached=breached,

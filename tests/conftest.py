@@ -90,6 +90,68 @@ def world(db) -> World:
     )
 
 
+@dataclass
+class Catalogue:
+    line: object
+    team: object
+    fiscal_team: object
+    product: object
+    routine: object
+    fiscal_routine: object
+    version: object
+    other_product: object
+
+
+@pytest.fixture
+def catalogue(world) -> Catalogue:
+    """A product line both world companies contracted, with routines routed to two teams."""
+    from .factories import ProductFactory, ProductLineFactory, RoutineFactory, TeamFactory, VersionFactory
+
+    line = ProductLineFactory(name="ERP", slug="erp")
+    world.company.product_lines.add(line)
+    world.other_company.product_lines.add(line)
+    team = TeamFactory(name="Backoffice", slug="backoffice")
+    fiscal = TeamFactory(name="Fiscal", slug="fiscal")
+    team.members.add(world.analyst)
+    product = ProductFactory(line=line, name="ERP Backoffice", default_team=team)
+    other_line = ProductLineFactory(name="RH", slug="rh")
+    return Catalogue(
+        line=line,
+        team=team,
+        fiscal_team=fiscal,
+        product=product,
+        routine=RoutineFactory(product=product, name="Faturamento"),
+        fiscal_routine=RoutineFactory(product=product, name="Livros fiscais", team=fiscal),
+        version=VersionFactory(product=product, name="12.1.2410"),
+        other_product=ProductFactory(line=other_line, name="Folha de Pagamento", default_team=team),
+    )
+
+
+@pytest.fixture
+def open_ticket(catalogue, django_capture_on_commit_callbacks):
+    """Open a ticket through the service: `open_ticket(actor, **overrides)`."""
+    from tickets import services
+
+    def _open(actor, **overrides):
+        data = {
+            "company": actor.contact.company if hasattr(actor, "contact") else overrides.pop("company"),
+            "product": catalogue.product,
+            "routine": catalogue.routine,
+            "version": catalogue.version,
+            "environment": "production",
+            "summary": "Nota fiscal rejeitada na transmissão",
+            "description": "Ao transmitir a nota, o sistema mostra rejeição 539.",
+            "answers": services.SeverityAnswers(
+                function_unusable=True, has_workaround=False, data_corruption=False, cosmetic=False
+            ),
+        }
+        data.update(overrides)
+        with django_capture_on_commit_callbacks(execute=True):
+            return services.ticket_open(actor=actor, **data)
+
+    return _open
+
+
 @pytest.fixture
 def client_for(client):
     """Log a user into the test client: `client_for(user)`."""

@@ -102,3 +102,40 @@ class PartnerConsultantFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory, role=User.Role.PARTNER)
     unit = factory.SubFactory(PartnerUnitFactory)
+
+
+# --- Tickets -----------------------------------------------------------------------------------------
+
+
+class TeamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.Team"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Equipe {n}")
+    slug = factory.Sequence(lambda n: f"equipe-{n}")
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.Product"
+
+    line = factory.SubFactory(ProductLineFactory)
+    name = factory.Sequence(lambda n: f"Produto {n}")
+    default_team = factory.SubFactory(TeamFactory)
+
+
+class RoutineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.Routine"
+
+    product = factory.SubFactory(ProductFactory)
+    name = factory.Sequence(lambda n: f"Rotina {n}")
+
+
+class VersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.ProductVersion"
+
+    product = factory.SubFactory(ProductFactory)
+    name = factory.Sequence(lambda n: f"12.1.{n}")

@@ -1,0 +1,178 @@
+"""Ticket reads a user triggers, scoped to what that user may see (TEN-2, TEN-3, ACC-3).
+
+Another company's ticket is *not found*, exactly like a missing one. Lists select their related
+rows up front so a page costs the same number of queries whatever its size.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from accounts.models import User
+
+from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent
+
+LIST_RELATED = ("company", "product", "team", "assignee", "requester", "sla_snapshot")
+
+
+def tickets_visible_to(user: User) -> QuerySet[Ticket]:
+    """Analysts: every ticket. A contact: the company's tickets with "see all company tickets"
+    (ACC-3), otherwise their own. A partner consultant: the tickets of the companies their unit
+    serves (TEN-3)."""
+    if not user.is_authenticated or not user.is_active:
+        return Ticket.objects.none()
+    if user.is_analyst:
+        return Ticket.objects.all()
+    if user.role == User.Role.CONTACT and hasattr(user, "contact"):
+        contact = user.contact
+        if contact.can_see_company_tickets or contact.is_company_admin:
+            return Ticket.objects.filter(company_id=contact.company_id)
+        return Ticket.objects.filter(company_id=contact.company_id, requester=user)
+    if user.role == User.Role.PARTNER and hasattr(user, "partner_consultant"):
+        return Ticket.objects.filter(
+            company__partner_unit_id=user.partner_consultant.unit_id, company__is_active=True
+        )
+    return Ticket.objects.none()
+
+
+def tickets_list(
+    user: User,
+    *,
+    scope: str = "",
+    status: str = "",
+    severity: str = "",
+    kind: str = "",
+    search: str = "",
+    open_only: bool = False,
+) -> QuerySet[Ticket]:
+    """The portal's and the API's ticket list with its filters. `scope="mine"` keeps the user's own."""
+    queryset = tickets_visible_to(user).select_related(*LIST_RELATED)
+    if scope == "mine":
+        queryset = queryset.filter(requester=user)
+    if status in Ticket.Status.values:
+        queryset = queryset.filter(status=status)
+    elif open_only:
+        queryset = queryset.exclude(status=Ticket.Status.CLOSED)
+    if severity:
+        queryset = queryset.filter(severity=severity)
+    if kind in Ticket.Kind.values:
+        queryset = queryset.filter(kind=kind)
+    search = search.strip()
+    if search:
+        if re.fullmatch(r"\d{8}", search):
+            queryset = queryset.filter(number=search)
+        else:
+            queryset = queryset.filter(Q(summary__icontains=search) | Q(number__startswith=search))
+    return queryset.order_by("-created_at", "-pk")
+
+
+def ticket_get(user: User, number: str) -> Ticket:
+    """One ticket the user may see, by its 8-digit number; 404 otherwise (TEN-2)."""
+    if not re.fullmatch(r"\d{8}", str(number)):
+        raise Http404
+    try:
+        return (
+            tickets_visible_to(user)
+            .select_related(*LIST_RELATED, "routine", "version", "requester_contact")
+            .get(number=number)
+        )
+    except Ticket.DoesNotExist:
+        raise Http404 from None
+
+
+def ticket_messages(user: User, ticket: Ticket) -> QuerySet[Message]:
+    """The timeline's messages; internal notes only for analysts (TKT-7)."""
+    queryset = ticket.messages.select_related("author").prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "pk"))
+    )
+    if not user.is_analyst:
+        queryset = queryset.filter(is_internal=False)
+    return queryset.order_by("created_at", "pk")
+
+
+def ticket_events(ticket: Ticket) -> QuerySet[TicketEvent]:
+    return ticket.events.select_related("actor").order_by("created_at", "pk")
+
+
+def ticket_opening_attachments(ticket: Ticket) -> QuerySet[Attachment]:
+    return ticket.attachments.filter(message__isnull=True).order_by("created_at", "pk")
+
+
+def attachment_get(user: User, pk: int) -> Attachment:
+    """An attachment the user may download: the same check as its ticket (TKT-10), and internal
+    notes' files only for analysts."""
+    queryset = Attachment.objects.select_related("ticket__company", "message").filter(
+        ticket__in=tickets_visible_to(user)
+    )
+    if not user.is_analyst:
+        queryset = queryset.filter(Q(message__isnull=True) | Q(message__is_internal=False))
+    try:
+        return queryset.get(pk=pk)
+    except Attachment.DoesNotExist:
+        raise Http404 from None
+
+
+def _words(text: str) -> set[str]:
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return {word for word in re.findall(r"[a-z0-9]+", plain) if len(word) > 2 and word not in _STOPWORDS}
+
+
+_STOPWORDS = frozenset(
+    "com sem para por que nao uma uns umas dos das nos nas ele ela sao esta este essa esse isso "
+    "ao aos mais menos como quando onde erro problema the and".split()
+)
+
+
+def tickets_similar_open(
+    user: User, *, company_id: int, summary: str, product_id: int | None = None, limit: int = 5
+) -> list[Ticket]:
+    """TKT-1: open tickets of the same company that look like the same occurrence.
+
+    Only tickets the user may see are offered (a contact without "see all" is warned about their
+    own). Similar means sharing at least half of the meaningful words of the shorter summary.
+    """
+    wanted = _words(summary)
+    if len(wanted) < 2:
+        return []
+    candidates = (
+        tickets_visible_to(user)
+        .filter(company_id=company_id)
+        .exclude(status=Ticket.Status.CLOSED)
+        .only("number", "summary", "status", "created_at", "product_id")
+        .order_by("-created_at")[:300]
+    )
+    scored = []
+    for ticket in candidates:
+        words = _words(ticket.summary)
+        if not words:
+            continue
+        score = len(wanted & words) / min(len(wanted), len(words))
+        if product_id and ticket.product_id == product_id:
+            score += 0.1
+        if score >= 0.5:
+            scored.append((score, ticket))
+    scored.sort(key=lambda item: (-item[0], -item[1].created_at.timestamp()))
+    return [ticket for _score, ticket in scored[:limit]]
+
+
+def catalogue_products(company_id: int | None) -> QuerySet[Product]:
+    queryset = Product.objects.filter(is_active=True).select_related("line")
+    if company_id is not None:
+        queryset = queryset.filter(line__companies__id=company_id)
+    return queryset.order_by("name")
+
+
+def catalogue_routines(product_id) -> QuerySet[Routine]:
+    return Routine.objects.filter(product_id=product_id, is_active=True, product__is_active=True).order_by(
+        "name"
+    )
+
+
+def catalogue_versions(product_id) -> QuerySet[ProductVersion]:
+    return ProductVersion.objects.filter(
+        product_id=product_id, is_active=True, product__is_active=True
+    ).order_by("-name")

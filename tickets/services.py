@@ -1,0 +1,536 @@
+"""Every write on tickets (TKT-1..7, TKT-10, SEV-1..2, SLA-1..8).
+
+The portal, the admin, the API and the periodic jobs call these functions, so a rule lives in one
+place. Rules raise `DomainError`; missing rights raise `PermissionDenied`; another company's ticket
+is never reached here because callers load tickets through `tickets.selectors`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import Company, Contact, User
+from accounts.services import company_assert_can_open_ticket, contact_assert_can_open_ticket
+from portal.exceptions import DomainError
+from portal.mail import email_enqueue
+from sla import services as sla_services
+from sla.models import Severity
+
+from .attachments import CheckedFile, check_uploads
+from .models import Attachment, Message, Product, ProductVersion, Routine, Team, Ticket, TicketEvent
+
+S = Ticket.Status
+ANALYST, CLIENT, SYSTEM = "analyst", "client", "system"
+
+# TKT-6: every allowed move and who may make it. Anything else is refused.
+TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
+    (S.NEW, S.IN_ANALYSIS): frozenset({ANALYST}),
+    (S.NEW, S.PENDING_CLIENT): frozenset({ANALYST}),
+    (S.NEW, S.IN_MAINTENANCE): frozenset({ANALYST}),
+    (S.NEW, S.AWAITING_VALIDATION): frozenset({ANALYST}),
+    (S.IN_ANALYSIS, S.PENDING_CLIENT): frozenset({ANALYST}),
+    (S.IN_ANALYSIS, S.IN_MAINTENANCE): frozenset({ANALYST}),
+    (S.IN_ANALYSIS, S.AWAITING_VALIDATION): frozenset({ANALYST}),
+    (S.PENDING_CLIENT, S.IN_ANALYSIS): frozenset({ANALYST, CLIENT}),  # a client reply (TKT-7)
+    (S.PENDING_CLIENT, S.IN_MAINTENANCE): frozenset({ANALYST}),
+    (S.PENDING_CLIENT, S.AWAITING_VALIDATION): frozenset({ANALYST, SYSTEM}),  # TKT-8
+    (S.IN_MAINTENANCE, S.IN_ANALYSIS): frozenset({ANALYST}),
+    (S.IN_MAINTENANCE, S.PENDING_CLIENT): frozenset({ANALYST}),
+    (S.IN_MAINTENANCE, S.AWAITING_VALIDATION): frozenset({ANALYST}),
+    (S.AWAITING_VALIDATION, S.IN_ANALYSIS): frozenset({ANALYST, CLIENT}),  # rejection (ACP-3)
+    (S.AWAITING_VALIDATION, S.CLOSED): frozenset({CLIENT, SYSTEM}),  # acceptance / ACP-4
+}
+# Moves whose reason the client must read: it is also posted as a message of the timeline.
+REASON_REQUIRED: dict[tuple[str, str], object] = {
+    (ANALYST, S.PENDING_CLIENT): gettext_lazy("Diga ao cliente o que falta (dados, testes) para continuar."),
+    (ANALYST, S.AWAITING_VALIDATION): gettext_lazy("Descreva a solução proposta ao cliente."),
+    (CLIENT, S.IN_ANALYSIS): gettext_lazy("Informe o motivo."),
+}
+PUBLIC_REASON_TARGETS = frozenset({S.PENDING_CLIENT, S.AWAITING_VALIDATION})
+
+
+# --- Who is acting ---------------------------------------------------------------------------------------
+
+
+def actor_role(actor: User | None, ticket_company_id: int) -> str:
+    """'system' for jobs, 'analyst' for staff, 'client' for the company's contact or partner consultant."""
+    if actor is None:
+        return SYSTEM
+    if actor.is_analyst:
+        return ANALYST
+    if actor.is_active and actor.role == User.Role.CONTACT and getattr(actor, "contact", None):
+        if actor.contact.company_id == ticket_company_id:
+            return CLIENT
+    if actor.is_active and actor.role == User.Role.PARTNER and getattr(actor, "partner_consultant", None):
+        served = Company.objects.filter(
+            pk=ticket_company_id, partner_unit_id=actor.partner_consultant.unit_id
+        )
+        if served.exists():
+            return CLIENT
+    raise PermissionDenied(_("Você não pode agir neste chamado."))
+
+
+def _require_analyst(actor: User) -> None:
+    if actor is None or not actor.is_analyst:
+        raise PermissionDenied(_("Somente a equipe de atendimento pode fazer isto."))
+
+
+# --- Severity (SEV-1) --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeverityAnswers:
+    """The four questions asked at opening (SEV-1)."""
+
+    function_unusable: bool
+    has_workaround: bool
+    data_corruption: bool
+    cosmetic: bool
+
+
+def severity_classify(answers: SeverityAnswers) -> str:
+    """SEV-1: data corruption, or a function that cannot be used with no workaround, is critical;
+    a function usable only through a workaround is high; cosmetic problems are low; the rest medium."""
+    if answers.data_corruption or (answers.function_unusable and not answers.has_workaround):
+        return Severity.CRITICAL
+    if answers.function_unusable:
+        return Severity.HIGH
+    if answers.cosmetic:
+        return Severity.LOW
+    return Severity.MEDIUM
+
+
+# --- SLA fields -----------------------------------------------------------------------------------------------
+
+
+def ticket_status_history(ticket: Ticket) -> list[tuple[datetime, str]]:
+    """(instant, status entered) from the opening on: what the SLA counts pauses from (SLA-4)."""
+    history = [(ticket.created_at, S.NEW)]
+    for created_at, status in (
+        TicketEvent.objects.filter(ticket=ticket, kind=TicketEvent.Kind.STATUS)
+        .order_by("created_at", "pk")
+        .values_list("created_at", "to_value")
+    ):
+        history.append((created_at, status))
+    return history
+
+
+def ticket_sla(ticket: Ticket, *, now: datetime | None = None, history=None) -> sla_services.TicketSla:
+    """The ticket's SLA with its frozen calendar, always from the opening instant (SLA-3)."""
+    return sla_services.ticket_sla_compute(
+        company=ticket.company,
+        severity=ticket.severity,
+        kind=ticket.kind,
+        opened_at=ticket.created_at,
+        history=history if history is not None else ticket_status_history(ticket),
+        now=now,
+        snapshot=ticket.sla_snapshot,
+    )
+
+
+def _apply_sla(ticket: Ticket, sla: sla_services.TicketSla) -> list[str]:
+    current = sla.current
+    ticket.sla_snapshot = sla.snapshot
+    ticket.calendar_slug = sla.calendar_slug
+    ticket.response_due_at = sla.response.due_at
+    ticket.maintenance_due_at = sla.maintenance.due_at
+    ticket.sla_target_seconds = current.target_seconds
+    ticket.sla_due_at = None if ticket.is_closed else current.due_at
+    ticket.sla_risk_at = None if ticket.is_closed else current.risk_at
+    ticket.sla_paused = current.paused
+    if current.due_at is None or (ticket.sla_breached_at and current.due_at > ticket.sla_breached_at):
+        ticket.sla_breached_at = None  # a longer target (reclassification) can lift a breach mark
+    return [
+        "sla_snapshot",
+        "calendar_slug",
+        "response_due_at",
+        "maintenance_due_at",
+        "sla_target_seconds",
+        "sla_due_at",
+        "sla_risk_at",
+        "sla_paused",
+        "sla_breached_at",
+    ]
+
+
+def _refresh_sla(ticket: Ticket, *, now: datetime) -> list[str]:
+    return _apply_sla(ticket, ticket_sla(ticket, now=now))
+
+
+# --- Numbers (TKT-4) ---------------------------------------------------------------------------------------------
+
+
+def _new_number() -> str:
+    # 8 random digits (not a sequence other companies could walk); uniqueness by the DB constraint.
+    return f"{10_000_000 + secrets.randbelow(90_000_000)}"
+
+
+# --- Opening (TKT-1, TKT-2, TKT-3, ACC-4, ACC-6, TEN-3) ---------------------------------------------------------
+
+
+def _requester_for(actor: User, company: Company) -> Contact | None:
+    """The contact in whose name the ticket is opened (ACC-4), or None for a partner consultant (TEN-3)."""
+    if actor.role == User.Role.CONTACT and getattr(actor, "contact", None):
+        contact = actor.contact
+        if contact.company_id != company.pk:
+            raise PermissionDenied(_("Você só abre chamados da sua empresa."))
+        contact_assert_can_open_ticket(contact=contact)
+        return contact
+    if actor.role == User.Role.PARTNER and getattr(actor, "partner_consultant", None) and actor.is_active:
+        if company.partner_unit_id != actor.partner_consultant.unit_id:
+            raise PermissionDenied(_("Sua unidade não atende esta empresa."))
+        return None
+    raise PermissionDenied(_("Chamados são abertos em nome de um contato da empresa (ACC-4)."))
+
+
+def _check_catalogue(company: Company, product: Product, routine: Routine, version: ProductVersion) -> None:
+    if not product.is_active:
+        raise DomainError(_("Este produto não está disponível para chamados."), field="product")
+    if not company.product_lines.filter(pk=product.line_id).exists():
+        raise DomainError(_("Sua empresa não contratou a linha deste produto."), field="product")
+    if routine.product_id != product.pk or not routine.is_active:
+        raise DomainError(_("Escolha uma rotina do produto selecionado."), field="routine")
+    if version.product_id != product.pk or not version.is_active:
+        raise DomainError(_("Escolha uma versão do produto selecionado."), field="version")
+
+
+def _store_attachments(
+    ticket: Ticket, files: Sequence[CheckedFile], *, actor: User, message: Message | None, now: datetime
+) -> list[Attachment]:
+    stored = []
+    for checked in files:
+        attachment = Attachment(
+            ticket=ticket,
+            message=message,
+            original_name=checked.name,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+            uploaded_by=actor,
+            created_at=now,
+        )
+        attachment.file.save(checked.name, checked.upload, save=False)
+        attachment.save()
+        stored.append(attachment)
+    return stored
+
+
+@transaction.atomic
+def ticket_open(
+    *,
+    actor: User,
+    company: Company,
+    product: Product,
+    routine: Routine,
+    version: ProductVersion,
+    environment: str,
+    summary: str,
+    description: str,
+    answers: SeverityAnswers,
+    kind: str = Ticket.Kind.TECHNICAL,
+    modality: str = Ticket.Modality.STANDARD,
+    environment_details: str = "",
+    error_message: str = "",
+    particularities: str = "",
+    files: Iterable = (),
+    now: datetime | None = None,
+) -> Ticket:
+    """Open a ticket with its forecast (SLA-1): severity from the answers, team from the routine."""
+    now = now or timezone.now()
+    contact = _requester_for(actor, company)
+    company_assert_can_open_ticket(company=company, kind=kind)
+    if kind not in Ticket.Kind.values:
+        raise DomainError(_("Tipo de chamado desconhecido."), field="kind")
+    if modality not in Ticket.Modality.values:
+        raise DomainError(_("Modalidade desconhecida."), field="modality")
+    if environment not in Ticket.Environment.values:
+        raise DomainError(_("Ambiente desconhecido."), field="environment")
+    if not summary.strip() or not description.strip():
+        raise DomainError(_("Informe o resumo e a descrição do problema."), field="summary")
+    _check_catalogue(company, product, routine, version)
+    checked = check_uploads(files)
+
+    ticket = Ticket(
+        company=company,
+        requester=actor,
+        requester_contact=contact,
+        kind=kind,
+        modality=modality,
+        product=product,
+        routine=routine,
+        version=version,
+        environment=environment,
+        environment_details=environment_details.strip(),
+        summary=" ".join(summary.split()),
+        description=description.strip(),
+        error_message=error_message.strip(),
+        particularities=particularities.strip(),
+        answer_function_unusable=answers.function_unusable,
+        answer_has_workaround=answers.has_workaround,
+        answer_data_corruption=answers.data_corruption,
+        answer_cosmetic=answers.cosmetic,
+        severity=severity_classify(answers),
+        status=S.NEW,
+        team=routine.team or product.default_team,
+        created_at=now,
+        status_changed_at=now,
+    )
+    sla = sla_services.ticket_sla_compute(
+        company=company, severity=ticket.severity, kind=kind, opened_at=now, history=[(now, S.NEW)], now=now
+    )
+    _apply_sla(ticket, sla)
+    for _attempt in range(10):
+        ticket.number = _new_number()
+        try:
+            with transaction.atomic():
+                ticket.save(force_insert=True)
+            break
+        except IntegrityError:
+            if not Ticket.objects.filter(number=ticket.number).exists():
+                raise
+            ticket.pk = None
+    else:  # pragma: no cover - 10 collisions among 90 million numbers
+        raise DomainError(_("Não foi possível numerar o chamado; tente de novo."))
+    TicketEvent.objects.create(
+        ticket=ticket, kind=TicketEvent.Kind.OPENED, actor=actor, created_at=now, to_value=S.NEW
+    )
+    _store_attachments(ticket, checked, actor=actor, message=None, now=now)
+    _notify_requester(ticket, "tickets/opened", due_at=ticket.sla_due_at)
+    return ticket
+
+
+# --- Status (TKT-6, TKT-7) -------------------------------------------------------------------------------------------
+
+
+def _lock(ticket: Ticket) -> Ticket:
+    return Ticket.objects.select_for_update().select_related("company", "sla_snapshot").get(pk=ticket.pk)
+
+
+def _check_move(ticket: Ticket, to_status: str, role: str, reason: str) -> None:
+    if to_status not in S.values:
+        raise DomainError(_("Situação desconhecida: %(status)s.") % {"status": to_status}, field="status")
+    allowed = TRANSITIONS.get((ticket.status, to_status))
+    if not allowed:
+        raise DomainError(
+            _("Não é possível passar de “%(from)s” para “%(to)s”.")
+            % {"from": S(ticket.status).label, "to": S(to_status).label},
+            code="invalid_transition",
+            field="status",
+        )
+    if role not in allowed:
+        raise DomainError(
+            _("A passagem de “%(from)s” para “%(to)s” não pode ser feita por você.")
+            % {"from": S(ticket.status).label, "to": S(to_status).label},
+            code="transition_not_allowed",
+            field="status",
+        )
+    hint = REASON_REQUIRED.get((role, to_status))
+    if hint and not reason.strip():
+        raise DomainError(str(hint), code="reason_required", field="reason")
+
+
+def _move(ticket: Ticket, to_status: str, *, actor: User | None, reason: str, now: datetime) -> TicketEvent:
+    """Change the status of a locked ticket, record the event and refresh the SLA fields."""
+    from_status = ticket.status
+    ticket.status = to_status
+    ticket.status_changed_at = now
+    fields = ["status", "status_changed_at", "updated_at"]
+    if to_status == S.CLOSED:
+        ticket.closed_at = now
+        fields.append("closed_at")
+    event = TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.STATUS,
+        actor=actor,
+        created_at=now,
+        from_value=from_status,
+        to_value=to_status,
+        reason=reason.strip(),
+    )
+    fields += _refresh_sla(ticket, now=now)
+    ticket.save(update_fields=fields)
+    return event
+
+
+@transaction.atomic
+def ticket_transition(
+    *, actor: User | None, ticket: Ticket, to_status: str, reason: str = "", now: datetime | None = None
+) -> Ticket:
+    """Move a ticket along TKT-6's table; `actor=None` is the system (periodic jobs).
+
+    Analysts' reasons for "pending client" and "awaiting validation" are what the client must read,
+    so they are also posted to the timeline as a public message.
+    """
+    now = now or timezone.now()
+    ticket = _lock(ticket)
+    role = actor_role(actor, ticket.company_id)
+    _check_move(ticket, to_status, role, reason)
+    _move(ticket, to_status, actor=actor, reason=reason, now=now)
+    if role == ANALYST and to_status in PUBLIC_REASON_TARGETS:
+        Message.objects.create(ticket=ticket, author=actor, body=reason.strip(), created_at=now)
+    _notify_requester(
+        ticket, "tickets/status_changed", reason=reason.strip() if to_status in PUBLIC_REASON_TARGETS else ""
+    )
+    return ticket
+
+
+@transaction.atomic
+def ticket_reply(
+    *,
+    actor: User,
+    ticket: Ticket,
+    body: str,
+    files: Iterable = (),
+    internal: bool = False,
+    now: datetime | None = None,
+) -> Message:
+    """Add a message (TKT-7). A client reply on "pending client" sends the ticket back to analysis;
+    internal notes are for analysts only."""
+    now = now or timezone.now()
+    ticket = _lock(ticket)
+    role = actor_role(actor, ticket.company_id)
+    if internal and role != ANALYST:
+        raise PermissionDenied(_("Somente analistas escrevem notas internas."))
+    if not body.strip():
+        raise DomainError(_("Escreva a mensagem."), field="body")
+    if ticket.is_closed:
+        raise DomainError(
+            _("Este chamado está encerrado e não pode ser reaberto. Abra um acompanhamento (novo chamado)."),
+            code="ticket_closed",
+        )
+    checked = check_uploads(files)
+    message = Message.objects.create(
+        ticket=ticket, author=actor, body=body.strip(), is_internal=internal, created_at=now
+    )
+    _store_attachments(ticket, checked, actor=actor, message=message, now=now)
+    if role == CLIENT and ticket.status == S.PENDING_CLIENT:
+        _move(ticket, S.IN_ANALYSIS, actor=actor, reason=_("Resposta do cliente"), now=now)
+    else:
+        ticket.save(update_fields=["updated_at"])
+    if role == ANALYST and not internal:
+        _notify_requester(ticket, "tickets/new_message", body=message.body)
+    return message
+
+
+# --- Analyst actions (SEV-1, SLA-3, TKT-5) ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def ticket_reclassify(
+    *, actor: User, ticket: Ticket, severity: str, reason: str, now: datetime | None = None
+) -> Ticket:
+    """An analyst changes the severity with a reason; deadlines are recomputed from the opening (SLA-3)."""
+    _require_analyst(actor)
+    now = now or timezone.now()
+    ticket = _lock(ticket)
+    if severity not in Severity.values:
+        raise DomainError(_("Severidade desconhecida."), field="severity")
+    if not reason.strip():
+        raise DomainError(_("Informe o motivo da reclassificação."), field="reason")
+    if ticket.is_closed:
+        raise DomainError(_("Chamado encerrado não é reclassificado."))
+    if severity == ticket.severity:
+        raise DomainError(_("O chamado já tem esta severidade."), field="severity")
+    previous = ticket.severity
+    ticket.severity = severity
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.SEVERITY,
+        actor=actor,
+        created_at=now,
+        from_value=previous,
+        to_value=severity,
+        reason=reason.strip(),
+    )
+    ticket.save(update_fields=["severity", "updated_at", *_refresh_sla(ticket, now=now)])
+    return ticket
+
+
+@transaction.atomic
+def ticket_transfer(
+    *, actor: User, ticket: Ticket, team: Team, reason: str, now: datetime | None = None
+) -> Ticket:
+    """Send a ticket to another team (TKT-5); the transfer is recorded and the assignee cleared."""
+    _require_analyst(actor)
+    now = now or timezone.now()
+    ticket = _lock(ticket)
+    if ticket.is_closed:
+        raise DomainError(_("Chamado encerrado não é transferido."))
+    if team.pk == ticket.team_id:
+        raise DomainError(_("O chamado já está nesta equipe."), field="team")
+    if not reason.strip():
+        raise DomainError(_("Informe o motivo da transferência."), field="reason")
+    previous = ticket.team.name
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.TRANSFER,
+        actor=actor,
+        created_at=now,
+        from_value=previous,
+        to_value=team.name,
+        reason=reason.strip(),
+    )
+    ticket.team = team
+    ticket.assignee = None
+    ticket.save(update_fields=["team", "assignee", "updated_at"])
+    return ticket
+
+
+@transaction.atomic
+def ticket_assign(
+    *, actor: User, ticket: Ticket, assignee: User | None, now: datetime | None = None
+) -> Ticket:
+    """Give a ticket to an analyst (or take it back to the queue with None)."""
+    _require_analyst(actor)
+    now = now or timezone.now()
+    ticket = _lock(ticket)
+    if assignee is not None and not assignee.is_analyst:
+        raise DomainError(_("Chamados são atribuídos a analistas ativos."), field="assignee")
+    if ticket.is_closed:
+        raise DomainError(_("Chamado encerrado não é atribuído."))
+    if ticket.assignee_id == (assignee.pk if assignee else None):
+        return ticket
+    previous = ticket.assignee.full_name if ticket.assignee else ""
+    ticket.assignee = assignee
+    TicketEvent.objects.create(
+        ticket=ticket,
+        kind=TicketEvent.Kind.ASSIGNMENT,
+        actor=actor,
+        created_at=now,
+        from_value=previous,
+        to_value=assignee.full_name if assignee else "",
+    )
+    ticket.save(update_fields=["assignee", "updated_at"])
+    return ticket
+
+
+# --- Notifications (OPS-2) ---------------------------------------------------------------------------------------------
+
+
+def _notify_requester(ticket: Ticket, template: str, **context) -> None:
+    requester = ticket.requester
+    if not requester.is_active:
+        return
+    email_enqueue(
+        to=requester.email,
+        template=template,
+        language=requester.language,
+        context={
+            "name": requester.get_short_name(),
+            "number": ticket.number,
+            "summary": ticket.summary,
+            "status": S(ticket.status).label,  # lazy: rendered in the recipient's language
+            "status_code": ticket.status,
+            "ticket_path": f"/chamados/{ticket.number}/",
+            **context,
+        },
+    )
