@@ -122,8 +122,8 @@ def _words(text: str) -> set[str]:
 
 
 _STOPWORDS = frozenset(
-    "com sem para por que nao uma uns umas dos das nos nas ele ela sao esta este essa esse isso "
-    "ao aos mais menos como quando onde erro problema the and".split()
+    """com sem para por que nao uma uns umas dos das nos nas ele ela sao esta este essa esse isso
+    ao aos mais menos como quando onde erro problema the and""".split()
 )
 
 

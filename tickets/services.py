@@ -58,7 +58,7 @@ REASON_REQUIRED: dict[tuple[str, str], object] = {
 PUBLIC_REASON_TARGETS = frozenset({S.PENDING_CLIENT, S.AWAITING_VALIDATION})
 
 
-# --- Who is acting ---------------------------------------------------------------------------------------
+# --- Who is acting -------------------------------------------------------------------------------------
 
 
 def actor_role(actor: User | None, ticket_company_id: int) -> str:
@@ -67,9 +67,9 @@ def actor_role(actor: User | None, ticket_company_id: int) -> str:
         return SYSTEM
     if actor.is_analyst:
         return ANALYST
-    if actor.is_active and actor.role == User.Role.CONTACT and getattr(actor, "contact", None):
-        if actor.contact.company_id == ticket_company_id:
-            return CLIENT
+    contact = getattr(actor, "contact", None) if actor.role == User.Role.CONTACT else None
+    if actor.is_active and contact and contact.company_id == ticket_company_id:
+        return CLIENT
     if actor.is_active and actor.role == User.Role.PARTNER and getattr(actor, "partner_consultant", None):
         served = Company.objects.filter(
             pk=ticket_company_id, partner_unit_id=actor.partner_consultant.unit_id
@@ -84,7 +84,7 @@ def _require_analyst(actor: User) -> None:
         raise PermissionDenied(_("Somente a equipe de atendimento pode fazer isto."))
 
 
-# --- Severity (SEV-1) --------------------------------------------------------------------------------------
+# --- Severity (SEV-1) ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def severity_classify(answers: SeverityAnswers) -> str:
     return Severity.MEDIUM
 
 
-# --- SLA fields -----------------------------------------------------------------------------------------------
+# --- SLA fields ----------------------------------------------------------------------------------------
 
 
 def ticket_status_history(ticket: Ticket) -> list[tuple[datetime, str]]:
@@ -166,7 +166,7 @@ def _refresh_sla(ticket: Ticket, *, now: datetime) -> list[str]:
     return _apply_sla(ticket, ticket_sla(ticket, now=now))
 
 
-# --- Numbers (TKT-4) ---------------------------------------------------------------------------------------------
+# --- Numbers (TKT-4) -----------------------------------------------------------------------------------
 
 
 def _new_number() -> str:
@@ -174,7 +174,7 @@ def _new_number() -> str:
     return f"{10_000_000 + secrets.randbelow(90_000_000)}"
 
 
-# --- Opening (TKT-1, TKT-2, TKT-3, ACC-4, ACC-6, TEN-3) ---------------------------------------------------------
+# --- Opening (TKT-1, TKT-2, TKT-3, ACC-4, ACC-6, TEN-3) ------------------------------------------------
 
 
 def _requester_for(actor: User, company: Company) -> Contact | None:
@@ -308,7 +308,7 @@ def ticket_open(
     return ticket
 
 
-# --- Status (TKT-6, TKT-7) -------------------------------------------------------------------------------------------
+# --- Status (TKT-6, TKT-7) -----------------------------------------------------------------------------
 
 
 def _lock(ticket: Ticket) -> Ticket:
@@ -421,7 +421,7 @@ def ticket_reply(
     return message
 
 
-# --- Analyst actions (SEV-1, SLA-3, TKT-5) ---------------------------------------------------------------------------
+# --- Analyst actions (SEV-1, SLA-3, TKT-5) -------------------------------------------------------------
 
 
 @transaction.atomic
@@ -513,7 +513,7 @@ def ticket_assign(
     return ticket
 
 
-# --- Notifications (OPS-2) ---------------------------------------------------------------------------------------------
+# --- Notifications (OPS-2) -----------------------------------------------------------------------------
 
 
 def _notify_requester(ticket: Ticket, template: str, **context) -> None:

@@ -1,5 +1,6 @@
 """Ticket rules through the services (TKT-1..7, TKT-10, SEV-1..2, SLA-1..5, ACC-4, ACC-6, TEN-3)."""
 
+import itertools
 import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -9,9 +10,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from portal.exceptions import DomainError
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
-from portal.exceptions import DomainError
 
 pytestmark = pytest.mark.django_db
 SP = ZoneInfo("America/Sao_Paulo")
@@ -67,7 +68,7 @@ def test_tkt5_without_a_routine_team_the_products_team_receives_it(world, catalo
 def test_tkt4_numbers_are_unique_and_not_sequential(world, open_ticket):
     numbers = [int(open_ticket(world.contact.user).number) for _ in range(12)]
     assert len(set(numbers)) == 12
-    gaps = {b - a for a, b in zip(numbers, numbers[1:], strict=False)}
+    gaps = {b - a for a, b in itertools.pairwise(numbers)}
     assert gaps != {1}
 
 
