@@ -30,3 +30,9 @@ def test_seed_demo_is_idempotent_and_prints_every_login(capsys):
         assert user.email in first
         assert user.check_password("Portal#Demo2026")
     assert "Portal#Demo2026" in first
+
+    from tickets.models import Product, Ticket
+
+    assert Product.objects.count() == 3
+    assert Ticket.objects.count() == 4  # demo tickets are created on the first run only
+    assert set(Ticket.objects.values_list("status", flat=True)) == {"new", "in_analysis", "pending_client"}

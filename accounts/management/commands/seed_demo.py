@@ -73,8 +73,138 @@ STAFF = [
 ]
 
 
+TEAMS = [
+    ("backoffice", "Backoffice"),
+    ("fiscal", "Fiscal e tributário"),
+    ("rh", "RH e folha"),
+    ("varejo", "Varejo"),
+    ("manutencao", "Manutenção de produto"),
+]
+TEAM_MEMBERS = {
+    "helena.analista@suporte.example": ["backoffice", "fiscal"],
+    "igor.analista@suporte.example": ["rh", "varejo", "manutencao"],
+    "julia.lider@suporte.example": ["backoffice", "fiscal", "rh", "varejo", "manutencao"],
+}
+CATALOGUE = [
+    (
+        "erp",
+        "ERP Backoffice",
+        "backoffice",
+        [("Faturamento", None), ("Compras", None), ("Estoque", None), ("Livros fiscais", "fiscal")],
+        ["12.1.2410", "12.1.2510"],
+    ),
+    (
+        "rh",
+        "Folha de Pagamento",
+        "rh",
+        [("Cálculo da folha", None), ("Férias", None), ("eSocial", None)],
+        ["12.1.2510"],
+    ),
+    ("varejo", "PDV Varejo", "varejo", [("Frente de caixa", None), ("Promoções", None)], ["3.8", "4.0"]),
+]
+# requester, product, routine, kind, summary, (unusable, workaround, corruption, cosmetic), opened hours ago,
+# [(hours after opening, status, reason)]
+DEMO_TICKETS = [
+    (
+        "ana.admin@horizonte.example",
+        "ERP Backoffice",
+        "Livros fiscais",
+        "technical",
+        "Nota fiscal rejeitada na transmissão (539)",
+        (True, False, False, False),
+        30,
+        [(2, "in_analysis", ""), (4, "pending_client", "Envie o XML da nota rejeitada, por favor.")],
+    ),
+    (
+        "bruno@horizonte.example",
+        "Folha de Pagamento",
+        "Férias",
+        "technical",
+        "Cálculo de férias com um dia a menos",
+        (True, True, False, False),
+        6,
+        [(1, "in_analysis", "")],
+    ),
+    (
+        "carla@horizonte.example",
+        "ERP Backoffice",
+        "Estoque",
+        "technical",
+        "Texto cortado no relatório de estoque",
+        (False, False, False, True),
+        2,
+        [],
+    ),
+    (
+        "elisa@valeverde.example",
+        "PDV Varejo",
+        "Frente de caixa",
+        "financial",
+        "Segunda via do boleto de outubro",
+        (False, False, False, False),
+        20,
+        [(3, "in_analysis", "")],
+    ),
+]
+
+
 class Command(BaseCommand):
     help = "Load the demo companies, contacts, partner and staff (idempotent) and print their logins."
+
+    def _catalogue_and_tickets(self, lines) -> None:
+        """Teams, products, routines and versions; a few tickets in different states (first run only)."""
+        from datetime import timedelta
+
+        from tickets import services as ticket_services
+        from tickets.models import Product, ProductVersion, Routine, Team, Ticket
+
+        teams = {}
+        for slug, name in TEAMS:
+            teams[slug], _ = Team.objects.get_or_create(slug=slug, defaults={"name": name})
+        analysts = {u.email: u for u in User.objects.filter(email__in=[e for e, _n, _r in STAFF])}
+        for email, team_slugs in TEAM_MEMBERS.items():
+            for slug in team_slugs:
+                teams[slug].members.add(analysts[email])
+        for line_slug, product_name, team_slug, routines, versions in CATALOGUE:
+            product, _ = Product.objects.get_or_create(
+                line=lines[line_slug], name=product_name, defaults={"default_team": teams[team_slug]}
+            )
+            for routine_name, routine_team in routines:
+                Routine.objects.get_or_create(
+                    product=product, name=routine_name, defaults={"team": teams.get(routine_team)}
+                )
+            for version in versions:
+                ProductVersion.objects.get_or_create(product=product, name=version)
+
+        if Ticket.objects.exists():
+            return
+        now = timezone.now()
+        for email, product_name, routine_name, kind, summary, answers, age_hours, steps in DEMO_TICKETS:
+            requester = User.objects.get(email=email)
+            product = Product.objects.get(name=product_name)
+            ticket = ticket_services.ticket_open(
+                actor=requester,
+                company=requester.contact.company,
+                product=product,
+                routine=product.routines.get(name=routine_name),
+                version=product.versions.order_by("-name").first(),
+                environment="production",
+                kind=kind,
+                summary=summary,
+                description=f"{summary}. Passos: abrir a rotina, preencher os dados e confirmar.",
+                error_message="",
+                answers=ticket_services.SeverityAnswers(*answers),
+                now=now - timedelta(hours=age_hours),
+            )
+            helena = analysts["helena.analista@suporte.example"]
+            for offset, to_status, reason in steps:
+                ticket_services.ticket_transition(
+                    actor=helena,
+                    ticket=ticket,
+                    to_status=to_status,
+                    reason=reason,
+                    now=now - timedelta(hours=age_hours - offset),
+                )
 
     def _user(self, email: str, full_name: str, role: str, *, is_staff: bool = False) -> User:
         user, _created = User.objects.get_or_create(
@@ -128,6 +258,8 @@ class Command(BaseCommand):
         for email, name, role in STAFF:
             self._user(email, name, role, is_staff=True)
             logins.append((email, "líder" if role == User.Role.LEADER else "analista", ""))
+
+        self._catalogue_and_tickets(lines)
 
         self.stdout.write(
             self.style.SUCCESS("Dados de demonstração prontos. Logins (senha de todos abaixo):")
