@@ -19,6 +19,15 @@ ANALYST_PERMISSIONS = frozenset(
         "accounts.view_productline",
         "accounts.view_user",
         "portal.view_outboxemail",
+        # Service calendars, holidays and targets (CAL, SEV, SLA-8): analysts look, leaders edit.
+        "sla.view_calendar",
+        "sla.view_calendarinterval",
+        "sla.view_calendarexception",
+        "sla.view_holiday",
+        "sla.view_severitytarget",
+        "sla.view_primecontract",
+        "sla.view_primetarget",
+        "sla.view_calendarsnapshot",
     }
 )
 LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
@@ -30,6 +39,26 @@ LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
     "accounts.change_productline",
     "accounts.add_user",
     "accounts.change_user",
+    "sla.add_calendar",
+    "sla.change_calendar",
+    # Intervals, exceptions and Prime targets are rows edited inside their calendar or contract:
+    # removing a row is part of changing it. Deadlines already promised keep their frozen snapshot.
+    "sla.add_calendarinterval",
+    "sla.change_calendarinterval",
+    "sla.delete_calendarinterval",
+    "sla.add_calendarexception",
+    "sla.change_calendarexception",
+    "sla.delete_calendarexception",
+    # add_holiday also lets a leader import a year from the `holidays` package (sla/admin.py).
+    "sla.add_holiday",
+    "sla.change_holiday",
+    "sla.add_severitytarget",
+    "sla.change_severitytarget",
+    "sla.add_primecontract",
+    "sla.change_primecontract",
+    "sla.add_primetarget",
+    "sla.change_primetarget",
+    "sla.delete_primetarget",
 }
 
 

@@ -133,6 +133,7 @@ CELERY_TIMEZONE = "America/Sao_Paulo"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "outbox-drain": {"task": "portal.tasks.outbox_drain", "schedule": 60.0},
+    "holidays-import-upcoming": {"task": "sla.tasks.holidays_import_upcoming", "schedule": 24 * 3600.0},
 }
 
 # --- Authentication (django-allauth, login by e-mail) --------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("conta/", include("accounts.auth_urls")),
     path("", include("accounts.urls")),
+    path("", include("sla.urls")),
     path("admin/", admin.site.urls),
 ]
 

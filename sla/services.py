@@ -114,18 +114,21 @@ def holidays_applied(
     last_year: int,
     place: Place | None = None,
     add_local: bool = False,
+    import_missing: bool = True,
 ) -> list[tuple[date, str, str]]:
     """(date, name, scope) of every holiday a calendar closes on, for the years given.
 
     National holidays unless the policy is "none"; the client's state, municipal and company
     dates when the policy is "local" (or `add_local`, the CLI's --local); plus the calendar's own
     closed dates. Special working dates are not removed here (see `calendar_snapshot`).
+    `import_missing=False` for pages (no write on GET): the beat job keeps upcoming years imported.
     """
     rows: list[tuple[date, str, str]] = []
     policy = calendar.holiday_policy
     years = range(first_year, last_year + 1)
     if policy != Calendar.HolidayPolicy.NONE:
-        holidays_ensure_years(years)
+        if import_missing:
+            holidays_ensure_years(years)
         queryset = Holiday.objects.filter(date__year__gte=first_year, date__year__lte=last_year)
         local = place is not None and (policy == Calendar.HolidayPolicy.LOCAL or add_local)
         for row in queryset.filter(scope=Holiday.Scope.NATIONAL):

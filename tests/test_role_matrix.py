@@ -26,6 +26,8 @@ from django_celery_beat.models import (
 from accounts import services
 from accounts.models import User
 from portal.models import OutboxEmail
+from sla import services as sla_services
+from sla.models import Calendar, Holiday, PrimeContract, SeverityTarget
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +77,7 @@ PORTAL_MATRIX: dict[str, tuple[Callable[[dict], dict], dict[str, int]]] = {
     ),
     "contact-activate": (lambda o: {"token": o["invitation_token"]}, everyone(200)),
     "profile": (lambda o: {}, logged_in(200)),
+    "holiday-calendar": (lambda o: {}, everyone(200)),
 }
 
 # Back-office: non-staff never get in (302 to the login); staff get 200 where their role's
@@ -99,6 +102,9 @@ ADMIN_SITE = {
     "admin:jsi18n": {"analyst": 200, "leader": 200},
     "admin:app_list": {"analyst": 200, "leader": 200},
     "admin:view_on_site": {"analyst": 404, "leader": 404},
+    # Importing holidays adds rows (leaders); the deadline simulation stores nothing (any staff).
+    "admin:sla_holiday_import": {"analyst": 403, "leader": 200},
+    "admin:sla_calendar_simulate": {"analyst": 200, "leader": 200},
 }
 
 # model -> the actions (changelist/add/change/history/delete) each staff role may open.
@@ -111,6 +117,12 @@ ADMIN_MODELS: dict[str, dict[str, set[str]]] = {
     "accounts_productline": {"analyst": VIEW, "leader": VIEW | {"add"}},
     "accounts_user": {"analyst": VIEW, "leader": VIEW | {"add"}},
     "portal_outboxemail": {"analyst": VIEW, "leader": VIEW},
+    # Calendars, holidays and targets: analysts look, leaders edit; snapshots are frozen (CAL-2a).
+    "sla_calendar": {"analyst": VIEW, "leader": VIEW | {"add"}},
+    "sla_holiday": {"analyst": VIEW, "leader": VIEW | {"add"}},
+    "sla_severitytarget": {"analyst": VIEW, "leader": VIEW | {"add"}},
+    "sla_primecontract": {"analyst": VIEW, "leader": VIEW | {"add"}},
+    "sla_calendarsnapshot": {"analyst": VIEW, "leader": VIEW},
     # Periodic task definitions are the superuser's (deployment), not the support team's.
     "django_celery_beat_periodictask": {"analyst": set(), "leader": set()},
     "django_celery_beat_clockedschedule": {"analyst": set(), "leader": set()},
@@ -173,6 +185,7 @@ def objects(world, django_capture_on_commit_callbacks):
     pending.user.set_unusable_password()
     pending.user.save()
     interval = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.MINUTES)
+    cst = Calendar.objects.get(slug="cst")
     return {
         "world": world,
         "contact": world.contact,
@@ -192,6 +205,15 @@ def objects(world, django_capture_on_commit_callbacks):
             event="sunrise", latitude=0, longitude=0
         ),
         "django_celery_beat_clockedschedule": ClockedSchedule.objects.create(clocked_time=timezone.now()),
+        "sla_calendar": cst,
+        "sla_holiday": Holiday.objects.filter(scope=Holiday.Scope.NATIONAL).first(),
+        "sla_severitytarget": SeverityTarget.objects.get(severity="critical"),
+        "sla_primecontract": PrimeContract.objects.create(
+            company=world.company,
+            calendar=Calendar.objects.get(slug="prime"),
+            starts_on=timezone.localdate(),
+        ),
+        "sla_calendarsnapshot": sla_services.calendar_snapshot(calendar=cst, around=timezone.now()),
     }
 
 

@@ -263,3 +263,16 @@ def test_pauses_from_history():
         (at(2026, 3, 10, 11), at(2026, 3, 10, 12)),
         (at(2026, 3, 10, 13), None),
     ]
+
+
+def test_beat_job_imports_upcoming_years_once():
+    import time_machine
+
+    from sla.tasks import holidays_import_upcoming
+
+    with time_machine.travel(datetime(2040, 1, 5, 12, tzinfo=SP)):
+        assert holidays_import_upcoming() == 2042
+        assert Holiday.objects.filter(date__year=2042, scope="national").count() >= 10
+        before = Holiday.objects.count()
+        holidays_import_upcoming()
+        assert Holiday.objects.count() == before
