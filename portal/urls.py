@@ -13,6 +13,8 @@ urlpatterns = [
     path("conta/", include("accounts.auth_urls")),
     path("", include("accounts.urls")),
     path("", include("sla.urls")),
+    path("", include("tickets.urls")),
+    path("api/v1/", include("tickets.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,3 @@
+"""Portal pages of tickets for client contacts and partner consultants."""
+
+urlpatterns: list = []
