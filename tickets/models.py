@@ -102,6 +102,62 @@ class ProductVersion(models.Model):
         return f"{self.product} {self.name}"
 
 
+class AcceptancePolicy(models.Model):
+    """How long a client has to validate a proposed solution (ACP-1..5), per product line.
+
+    The policy without a line is the default (15 calendar days, reminder 4 days before, one
+    45-day postponement). The retail variant (ACP-5) uses 5 business days and sends the
+    satisfaction survey when the solution is proposed (SRV-1).
+    """
+
+    class Unit(models.TextChoices):
+        CALENDAR = "calendar", _("dias corridos")
+        BUSINESS = "business", _("dias úteis")
+
+    name = models.CharField(_("nome"), max_length=100)
+    product_line = models.OneToOneField(
+        ProductLine,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="acceptance_policy",
+        verbose_name=_("linha de produto"),
+        help_text=_("Em branco só na política padrão, usada pelas linhas sem política própria."),
+    )
+    is_default = models.BooleanField(_("padrão"), default=False, editable=False)
+    window_length = models.PositiveSmallIntegerField(_("prazo para validar"), default=15)
+    window_unit = models.CharField(_("unidade"), max_length=10, choices=Unit.choices, default=Unit.CALENDAR)
+    reminder_before = models.PositiveSmallIntegerField(
+        _("lembrete antes do fim (na mesma unidade)"), default=4, help_text=_("0: sem lembrete.")
+    )
+    postponement_days = models.PositiveSmallIntegerField(
+        _("adiamento (dias corridos)"), default=45, help_text=_("0: o cliente não pode adiar.")
+    )
+    survey_on_validation = models.BooleanField(
+        _("pesquisa ao propor a solução"), default=False, help_text=_("Variante do varejo (SRV-1).")
+    )
+
+    class Meta:
+        verbose_name = _("política de aceite")
+        verbose_name_plural = _("políticas de aceite")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=models.Q(is_default=True), name="acceptance_one_default"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_default=True, product_line__isnull=True)
+                | models.Q(is_default=False, product_line__isnull=False),
+                name="acceptance_default_has_no_line",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(window_length__gt=0), name="acceptance_window_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Ticket(models.Model):
     class Status(models.TextChoices):
         """TKT-6. Allowed moves are in tickets/services.py (TRANSITIONS)."""
@@ -211,6 +267,29 @@ class Ticket(models.Model):
     sla_paused = models.BooleanField(_("relógio parado"), default=False)
     sla_breached_at = models.DateTimeField(_("prazo estourado em"), null=True, blank=True)
 
+    # TKT-8 and ACP-4: when the system acts on its own (moves a stale "pending client" to validation,
+    # or closes a solution nobody answered). Jobs select on (status, auto_action_at).
+    auto_action_at = models.DateTimeField(_("ação automática em"), null=True, blank=True)
+
+    # Acceptance window (ACP-1..5), set when a solution is proposed.
+    acceptance_policy = models.ForeignKey(
+        AcceptancePolicy, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    acceptance_deadline = models.DateTimeField(_("prazo para validar"), null=True, blank=True)
+    acceptance_reminder_at = models.DateTimeField(_("lembrete em"), null=True, blank=True)
+    acceptance_reminder_sent_at = models.DateTimeField(_("lembrete enviado em"), null=True, blank=True)
+    acceptance_postponed_at = models.DateTimeField(_("adiado em"), null=True, blank=True)
+
+    # TKT-9: a follow-up is a new ticket that carries a link to, and the history of, the original.
+    follow_up_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("acompanhamento de"),
+    )
+
     class Meta:
         verbose_name = _("chamado")
         verbose_name_plural = _("chamados")
@@ -223,6 +302,12 @@ class Ticket(models.Model):
             models.Index(fields=["assignee", "status"], name="ticket_assignee_status"),
             models.Index(fields=["sla_due_at"], name="ticket_due"),
             models.Index(fields=["company", "status", "product"], name="ticket_company_open_product"),
+            models.Index(fields=["status", "auto_action_at"], name="ticket_status_auto_action"),
+            models.Index(
+                fields=["acceptance_reminder_at"],
+                name="ticket_reminder_due",
+                condition=models.Q(status="awaiting_validation", acceptance_reminder_sent_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -323,3 +408,63 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class TicketNotice(models.Model):
+    """One row per notice a job sent (ACP-2 reminder, SLA breach or risk): the unique
+    (ticket, kind, due) makes every periodic job idempotent, even with two beats at once."""
+
+    class Kind(models.TextChoices):
+        ACCEPTANCE_REMINDER = "acceptance_reminder", _("Lembrete de validação")
+        SLA_AT_RISK = "sla_at_risk", _("SLA em risco")
+        SLA_BREACHED = "sla_breached", _("SLA estourado")
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("tipo"), max_length=24, choices=Kind.choices)
+    due_at = models.DateTimeField(_("referente a"))
+    created_at = models.DateTimeField(_("criado em"))
+
+    class Meta:
+        verbose_name = _("aviso enviado")
+        verbose_name_plural = _("avisos enviados")
+        constraints = [models.UniqueConstraint(fields=["ticket", "kind", "due_at"], name="notice_once")]
+
+    def __str__(self) -> str:
+        return f"{self.ticket.number} {self.kind} {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class Survey(models.Model):
+    """The satisfaction survey of a ticket (SRV-1..3): one per ticket, answered through a signed
+    link, never changing the ticket."""
+
+    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="survey")
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="surveys",
+        verbose_name=_("analista avaliado"),
+    )
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="surveys", verbose_name=_("equipe"))
+    sent_at = models.DateTimeField(_("enviada em"))
+    answered_at = models.DateTimeField(_("respondida em"), null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("nota"), null=True, blank=True, choices=[(n, str(n)) for n in range(1, 6)]
+    )
+    solved = models.BooleanField(_("o problema foi resolvido"), null=True, blank=True)
+    comment = models.TextField(_("comentário"), blank=True)
+
+    class Meta:
+        verbose_name = _("pesquisa de satisfação")
+        verbose_name_plural = _("pesquisas de satisfação")
+        indexes = [models.Index(fields=["answered_at"]), models.Index(fields=["analyst", "answered_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="survey_rating_1_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ticket.number} · {self.rating or '—'}"
