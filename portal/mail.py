@@ -8,6 +8,8 @@ stays pending and `outbox_drain` (Celery beat) sends it when the worker runs aga
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +24,21 @@ from .models import OutboxEmail
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+_local = threading.local()
+
+
+@contextmanager
+def batched_dispatch():
+    """Within this block, e-mails are only recorded: the caller queues one drain after commit
+    (periodic jobs that write thousands of e-mails do not queue thousands of tasks)."""
+    previous = getattr(_local, "batched", False)
+    _local.batched = True
+    try:
+        yield
+    finally:
+        _local.batched = previous
+
+
 STALE_CLAIM = timedelta(minutes=10)
 
 
@@ -83,7 +100,8 @@ def email_enqueue_rendered(
         if dedupe_key and OutboxEmail.objects.filter(dedupe_key=dedupe_key).exists():
             return None
         raise
-    transaction.on_commit(lambda: _dispatch(row.pk))
+    if not getattr(_local, "batched", False):
+        transaction.on_commit(lambda: _dispatch(row.pk))
     return row
 
 

@@ -134,6 +134,11 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "outbox-drain": {"task": "portal.tasks.outbox_drain", "schedule": 60.0},
     "holidays-import-upcoming": {"task": "sla.tasks.holidays_import_upcoming", "schedule": 24 * 3600.0},
+    # OPS-1: idempotent sweeps; running one twice or two at once changes nothing more.
+    "tickets-pending-client-timeout": {"task": "tickets.tasks.pending_client_timeout", "schedule": 300.0},
+    "tickets-acceptance-reminders": {"task": "tickets.tasks.acceptance_reminders", "schedule": 300.0},
+    "tickets-acceptance-autoclose": {"task": "tickets.tasks.acceptance_autoclose", "schedule": 300.0},
+    "tickets-sla-marking": {"task": "tickets.tasks.sla_marking", "schedule": 60.0},
 }
 
 # --- Authentication (django-allauth, login by e-mail) --------------------------------------------

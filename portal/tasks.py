@@ -19,12 +19,18 @@ def outbox_send(self, outbox_id: int) -> bool:
 
 
 @shared_task
-def outbox_drain(limit: int = 200) -> int:
+def outbox_drain(limit: int = 200, max_batches: int = 100) -> int:
     """Send what the broker could not take, and retry failures whose backoff elapsed."""
     sent = 0
-    for outbox_id in outbox_due_ids(limit=limit):
-        try:
-            sent += outbox_deliver(outbox_id)
-        except Exception:
-            logger.warning("outbox: e-mail %s failed again; will retry", outbox_id, exc_info=True)
+    for _batch in range(max_batches):
+        due = outbox_due_ids(limit=limit)
+        progress = 0
+        for outbox_id in due:
+            try:
+                progress += outbox_deliver(outbox_id)
+            except Exception:
+                logger.warning("outbox: e-mail %s failed again; will retry", outbox_id, exc_info=True)
+        sent += progress
+        if len(due) < limit or not progress:
+            break
     return sent

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("sla.urls")),
     path("", include("tickets.urls")),
+    path("", include("tickets.lifecycle_urls")),
     path("api/v1/", include("tickets.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -327,6 +327,7 @@ class TicketEvent(models.Model):
         SEVERITY = "severity", _("Reclassificação de severidade")
         TRANSFER = "transfer", _("Transferência de equipe")
         ASSIGNMENT = "assignment", _("Atribuição")
+        POSTPONED = "postponed", _("Validação adiada")
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("tipo"), max_length=16, choices=Kind.choices)

@@ -25,6 +25,7 @@ from portal.mail import email_enqueue
 from sla import services as sla_services
 from sla.models import Severity
 
+from . import lifecycle
 from .attachments import CheckedFile, check_uploads
 from .models import Attachment, Message, Product, ProductVersion, Routine, Team, Ticket, TicketEvent
 
@@ -243,11 +244,17 @@ def ticket_open(
     particularities: str = "",
     files: Iterable = (),
     now: datetime | None = None,
+    follow_up_of: Ticket | None = None,
+    skip_financial_guard: bool = False,
 ) -> Ticket:
-    """Open a ticket with its forecast (SLA-1): severity from the answers, team from the routine."""
+    """Open a ticket with its forecast (SLA-1): severity from the answers, team from the routine.
+
+    `follow_up_of` links a follow-up to its closed original (TKT-9, see lifecycle.ticket_follow_up).
+    """
     now = now or timezone.now()
     contact = _requester_for(actor, company)
-    company_assert_can_open_ticket(company=company, kind=kind)
+    if not skip_financial_guard:
+        company_assert_can_open_ticket(company=company, kind=kind)
     if kind not in Ticket.Kind.values:
         raise DomainError(_("Tipo de chamado desconhecido."), field="kind")
     if modality not in Ticket.Modality.values:
@@ -283,6 +290,7 @@ def ticket_open(
         team=routine.team or product.default_team,
         created_at=now,
         status_changed_at=now,
+        follow_up_of=follow_up_of,
     )
     sla = sla_services.ticket_sla_compute(
         company=company, severity=ticket.severity, kind=kind, opened_at=now, history=[(now, S.NEW)], now=now
@@ -347,6 +355,7 @@ def _move(ticket: Ticket, to_status: str, *, actor: User | None, reason: str, no
     if to_status == S.CLOSED:
         ticket.closed_at = now
         fields.append("closed_at")
+    fields += lifecycle.status_entered(ticket, to_status, now=now)
     event = TicketEvent.objects.create(
         ticket=ticket,
         kind=TicketEvent.Kind.STATUS,
@@ -358,6 +367,10 @@ def _move(ticket: Ticket, to_status: str, *, actor: User | None, reason: str, no
     )
     fields += _refresh_sla(ticket, now=now)
     ticket.save(update_fields=fields)
+    if to_status == S.CLOSED or (
+        to_status == S.AWAITING_VALIDATION and ticket.acceptance_policy.survey_on_validation
+    ):
+        lifecycle.survey_send(ticket, now=now)  # SRV-1
     return event
 
 
@@ -377,9 +390,7 @@ def ticket_transition(
     _move(ticket, to_status, actor=actor, reason=reason, now=now)
     if role == ANALYST and to_status in PUBLIC_REASON_TARGETS:
         Message.objects.create(ticket=ticket, author=actor, body=reason.strip(), created_at=now)
-    _notify_requester(
-        ticket, "tickets/status_changed", reason=reason.strip() if to_status in PUBLIC_REASON_TARGETS else ""
-    )
+    notify_status(ticket, reason=reason.strip() if to_status in PUBLIC_REASON_TARGETS else "")
     return ticket
 
 
@@ -393,8 +404,10 @@ def ticket_reply(
     internal: bool = False,
     now: datetime | None = None,
 ) -> Message:
-    """Add a message (TKT-7). A client reply on "pending client" sends the ticket back to analysis;
-    internal notes are for analysts only."""
+    """Add a message (TKT-7). A client reply on "pending client" or during validation sends the
+    ticket back to analysis; internal notes are for analysts only. A client writing to a closed
+    ticket (e.g. one the acceptance job just closed) opens a follow-up with their words instead:
+    the returned message's `.ticket` is then the follow-up (TKT-9)."""
     now = now or timezone.now()
     ticket = _lock(ticket)
     role = actor_role(actor, ticket.company_id)
@@ -403,10 +416,14 @@ def ticket_reply(
     if not body.strip():
         raise DomainError(_("Escreva a mensagem."), field="body")
     if ticket.is_closed:
-        raise DomainError(
-            _("Este chamado está encerrado e não pode ser reaberto. Abra um acompanhamento (novo chamado)."),
-            code="ticket_closed",
+        if role != CLIENT:
+            raise DomainError(_("Este chamado está encerrado e não recebe mensagens."), code="ticket_closed")
+        # TKT-9 / OPS-1: a closed ticket never reopens; the client's words become a follow-up.
+        follow_up = lifecycle.ticket_follow_up(
+            actor=actor, original=ticket, body=body, files=files, now=now, from_reply=True
         )
+        # Not saved: the words are the follow-up's description; `.ticket` tells callers where they went.
+        return Message(ticket=follow_up, author=actor, body=body.strip(), created_at=now)
     checked = check_uploads(files)
     message = Message.objects.create(
         ticket=ticket, author=actor, body=body.strip(), is_internal=internal, created_at=now
@@ -414,6 +431,11 @@ def ticket_reply(
     _store_attachments(ticket, checked, actor=actor, message=message, now=now)
     if role == CLIENT and ticket.status == S.PENDING_CLIENT:
         _move(ticket, S.IN_ANALYSIS, actor=actor, reason=_("Resposta do cliente"), now=now)
+    elif role == CLIENT and ticket.status == S.AWAITING_VALIDATION:
+        # A message during validation means the solution did not settle it: back to analysis.
+        _move(
+            ticket, S.IN_ANALYSIS, actor=actor, reason=_("Mensagem do cliente durante a validação"), now=now
+        )
     else:
         ticket.save(update_fields=["updated_at"])
     if role == ANALYST and not internal:
@@ -514,6 +536,25 @@ def ticket_assign(
 
 
 # --- Notifications (OPS-2) -----------------------------------------------------------------------------
+
+
+def notify_status(ticket: Ticket, *, reason: str = "") -> None:
+    """Tell the requester about the status just entered (OPS-2): a proposed solution carries the
+    acceptance deadline (ACP-1), a closure the survey link (SRV-1)."""
+    if ticket.status == S.AWAITING_VALIDATION:
+        policy = ticket.acceptance_policy
+        _notify_requester(
+            ticket,
+            "tickets/solution_proposed",
+            reason=reason,
+            deadline=ticket.acceptance_deadline,
+            can_postpone=bool(policy and policy.postponement_days),
+            postponement_days=policy.postponement_days if policy else 0,
+        )
+    elif ticket.status == S.CLOSED:
+        _notify_requester(ticket, "tickets/closed")
+    else:
+        _notify_requester(ticket, "tickets/status_changed", reason=reason)
 
 
 def _notify_requester(ticket: Ticket, template: str, **context) -> None:

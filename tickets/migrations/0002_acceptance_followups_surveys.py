@@ -6,150 +6,284 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('sla', '0002_seed_calendars_targets_holidays'),
-        ('tickets', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("sla", "0002_seed_calendars_targets_holidays"),
+        ("tickets", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Survey',
+            name="Survey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(verbose_name='enviada em')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='respondida em')),
-                ('rating', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='nota')),
-                ('solved', models.BooleanField(blank=True, null=True, verbose_name='o problema foi resolvido')),
-                ('comment', models.TextField(blank=True, verbose_name='comentário')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(verbose_name="enviada em")),
+                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="respondida em")),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        null=True,
+                        verbose_name="nota",
+                    ),
+                ),
+                (
+                    "solved",
+                    models.BooleanField(blank=True, null=True, verbose_name="o problema foi resolvido"),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comentário")),
             ],
             options={
-                'verbose_name': 'pesquisa de satisfação',
-                'verbose_name_plural': 'pesquisas de satisfação',
+                "verbose_name": "pesquisa de satisfação",
+                "verbose_name_plural": "pesquisas de satisfação",
             },
         ),
         migrations.CreateModel(
-            name='TicketNotice',
+            name="TicketNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('acceptance_reminder', 'Lembrete de validação'), ('sla_at_risk', 'SLA em risco'), ('sla_breached', 'SLA estourado')], max_length=24, verbose_name='tipo')),
-                ('due_at', models.DateTimeField(verbose_name='referente a')),
-                ('created_at', models.DateTimeField(verbose_name='criado em')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("acceptance_reminder", "Lembrete de validação"),
+                            ("sla_at_risk", "SLA em risco"),
+                            ("sla_breached", "SLA estourado"),
+                        ],
+                        max_length=24,
+                        verbose_name="tipo",
+                    ),
+                ),
+                ("due_at", models.DateTimeField(verbose_name="referente a")),
+                ("created_at", models.DateTimeField(verbose_name="criado em")),
             ],
             options={
-                'verbose_name': 'aviso enviado',
-                'verbose_name_plural': 'avisos enviados',
+                "verbose_name": "aviso enviado",
+                "verbose_name_plural": "avisos enviados",
             },
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='acceptance_deadline',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='prazo para validar'),
+            model_name="ticket",
+            name="acceptance_deadline",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="prazo para validar"),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='acceptance_postponed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='adiado em'),
+            model_name="ticket",
+            name="acceptance_postponed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="adiado em"),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='acceptance_reminder_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='lembrete em'),
+            model_name="ticket",
+            name="acceptance_reminder_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="lembrete em"),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='acceptance_reminder_sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='lembrete enviado em'),
+            model_name="ticket",
+            name="acceptance_reminder_sent_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="lembrete enviado em"),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='auto_action_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='ação automática em'),
+            model_name="ticket",
+            name="auto_action_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="ação automática em"),
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='follow_up_of',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='follow_ups', to='tickets.ticket', verbose_name='acompanhamento de'),
+            model_name="ticket",
+            name="follow_up_of",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="follow_ups",
+                to="tickets.ticket",
+                verbose_name="acompanhamento de",
+            ),
         ),
         migrations.CreateModel(
-            name='AcceptancePolicy',
+            name="AcceptancePolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='nome')),
-                ('is_default', models.BooleanField(default=False, editable=False, verbose_name='padrão')),
-                ('window_length', models.PositiveSmallIntegerField(default=15, verbose_name='prazo para validar')),
-                ('window_unit', models.CharField(choices=[('calendar', 'dias corridos'), ('business', 'dias úteis')], default='calendar', max_length=10, verbose_name='unidade')),
-                ('reminder_before', models.PositiveSmallIntegerField(default=4, help_text='0: sem lembrete.', verbose_name='lembrete antes do fim (na mesma unidade)')),
-                ('postponement_days', models.PositiveSmallIntegerField(default=45, help_text='0: o cliente não pode adiar.', verbose_name='adiamento (dias corridos)')),
-                ('survey_on_validation', models.BooleanField(default=False, help_text='Variante do varejo (SRV-1).', verbose_name='pesquisa ao propor a solução')),
-                ('product_line', models.OneToOneField(blank=True, help_text='Em branco só na política padrão, usada pelas linhas sem política própria.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='acceptance_policy', to='accounts.productline', verbose_name='linha de produto')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="nome")),
+                ("is_default", models.BooleanField(default=False, editable=False, verbose_name="padrão")),
+                (
+                    "window_length",
+                    models.PositiveSmallIntegerField(default=15, verbose_name="prazo para validar"),
+                ),
+                (
+                    "window_unit",
+                    models.CharField(
+                        choices=[("calendar", "dias corridos"), ("business", "dias úteis")],
+                        default="calendar",
+                        max_length=10,
+                        verbose_name="unidade",
+                    ),
+                ),
+                (
+                    "reminder_before",
+                    models.PositiveSmallIntegerField(
+                        default=4,
+                        help_text="0: sem lembrete.",
+                        verbose_name="lembrete antes do fim (na mesma unidade)",
+                    ),
+                ),
+                (
+                    "postponement_days",
+                    models.PositiveSmallIntegerField(
+                        default=45,
+                        help_text="0: o cliente não pode adiar.",
+                        verbose_name="adiamento (dias corridos)",
+                    ),
+                ),
+                (
+                    "survey_on_validation",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Variante do varejo (SRV-1).",
+                        verbose_name="pesquisa ao propor a solução",
+                    ),
+                ),
+                (
+                    "product_line",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Em branco só na política padrão, usada pelas linhas sem política própria.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="acceptance_policy",
+                        to="accounts.productline",
+                        verbose_name="linha de produto",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'política de aceite',
-                'verbose_name_plural': 'políticas de aceite',
+                "verbose_name": "política de aceite",
+                "verbose_name_plural": "políticas de aceite",
             },
         ),
         migrations.AddField(
-            model_name='ticket',
-            name='acceptance_policy',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='tickets.acceptancepolicy'),
+            model_name="ticket",
+            name="acceptance_policy",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="tickets.acceptancepolicy",
+            ),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(fields=['status', 'auto_action_at'], name='ticket_status_auto_action'),
+            model_name="ticket",
+            index=models.Index(fields=["status", "auto_action_at"], name="ticket_status_auto_action"),
         ),
         migrations.AddIndex(
-            model_name='ticket',
-            index=models.Index(condition=models.Q(('acceptance_reminder_sent_at__isnull', True), ('status', 'awaiting_validation')), fields=['acceptance_reminder_at'], name='ticket_reminder_due'),
+            model_name="ticket",
+            index=models.Index(
+                condition=models.Q(
+                    ("acceptance_reminder_sent_at__isnull", True), ("status", "awaiting_validation")
+                ),
+                fields=["acceptance_reminder_at"],
+                name="ticket_reminder_due",
+            ),
         ),
         migrations.AddField(
-            model_name='survey',
-            name='analyst',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='surveys', to=settings.AUTH_USER_MODEL, verbose_name='analista avaliado'),
+            model_name="survey",
+            name="analyst",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="surveys",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="analista avaliado",
+            ),
         ),
         migrations.AddField(
-            model_name='survey',
-            name='team',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='surveys', to='tickets.team', verbose_name='equipe'),
+            model_name="survey",
+            name="team",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="surveys",
+                to="tickets.team",
+                verbose_name="equipe",
+            ),
         ),
         migrations.AddField(
-            model_name='survey',
-            name='ticket',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='survey', to='tickets.ticket'),
+            model_name="survey",
+            name="ticket",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE, related_name="survey", to="tickets.ticket"
+            ),
         ),
         migrations.AddField(
-            model_name='ticketnotice',
-            name='ticket',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to='tickets.ticket'),
+            model_name="ticketnotice",
+            name="ticket",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="notices", to="tickets.ticket"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='acceptancepolicy',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('is_default',), name='acceptance_one_default'),
+            model_name="acceptancepolicy",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_default", True)),
+                fields=("is_default",),
+                name="acceptance_one_default",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='acceptancepolicy',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('is_default', True), ('product_line__isnull', True)), models.Q(('is_default', False), ('product_line__isnull', False)), _connector='OR'), name='acceptance_default_has_no_line'),
+            model_name="acceptancepolicy",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("is_default", True), ("product_line__isnull", True)),
+                    models.Q(("is_default", False), ("product_line__isnull", False)),
+                    _connector="OR",
+                ),
+                name="acceptance_default_has_no_line",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='acceptancepolicy',
-            constraint=models.CheckConstraint(condition=models.Q(('window_length__gt', 0)), name='acceptance_window_positive'),
+            model_name="acceptancepolicy",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("window_length__gt", 0)), name="acceptance_window_positive"
+            ),
         ),
         migrations.AddIndex(
-            model_name='survey',
-            index=models.Index(fields=['answered_at'], name='tickets_sur_answere_73f884_idx'),
+            model_name="survey",
+            index=models.Index(fields=["answered_at"], name="tickets_sur_answere_73f884_idx"),
         ),
         migrations.AddIndex(
-            model_name='survey',
-            index=models.Index(fields=['analyst', 'answered_at'], name='tickets_sur_analyst_2741cd_idx'),
+            model_name="survey",
+            index=models.Index(fields=["analyst", "answered_at"], name="tickets_sur_analyst_2741cd_idx"),
         ),
         migrations.AddConstraint(
-            model_name='survey',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__isnull', True), models.Q(('rating__gte', 1), ('rating__lte', 5)), _connector='OR'), name='survey_rating_1_5'),
+            model_name="survey",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("rating__isnull", True),
+                    models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                    _connector="OR",
+                ),
+                name="survey_rating_1_5",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ticketnotice',
-            constraint=models.UniqueConstraint(fields=('ticket', 'kind', 'due_at'), name='notice_once'),
+            model_name="ticketnotice",
+            constraint=models.UniqueConstraint(fields=("ticket", "kind", "due_at"), name="notice_once"),
         ),
     ]

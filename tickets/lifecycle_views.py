@@ -1,0 +1,46 @@
+"""Views of the acceptance window, follow-ups, surveys and the statement: thin, through services."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from portal.exceptions import DomainError
+
+from . import lifecycle
+from .forms_lifecycle import SurveyForm
+
+
+class SurveyAnswerView(View):
+    """SRV-2: the survey link works without logging in or searching the portal; one answer."""
+
+    template_name = "tickets/survey.html"
+
+    def get(self, request, token: str):
+        survey = lifecycle.survey_from_token(token)
+        if survey is None:
+            return render(request, "tickets/survey_invalid.html", status=404)
+        return render(request, self.template_name, {"survey": survey, "form": SurveyForm()})
+
+    def post(self, request, token: str):
+        survey = lifecycle.survey_from_token(token)
+        if survey is None:
+            return render(request, "tickets/survey_invalid.html", status=404)
+        form = SurveyForm(request.POST)
+        if form.is_valid():
+            try:
+                survey = lifecycle.survey_answer(
+                    token=token,
+                    rating=int(form.cleaned_data["rating"]),
+                    solved={"yes": True, "no": False}.get(form.cleaned_data["solved"]),
+                    comment=form.cleaned_data["comment"],
+                )
+            except DomainError as error:
+                form.add_error(None, error.message)
+            else:
+                return render(request, "tickets/survey_thanks.html", {"survey": survey})
+        return render(
+            request,
+            self.template_name,
+            {"survey": survey, "form": form, "error": _("Confira a resposta.")},
+            status=400,
+        )
