@@ -79,13 +79,15 @@ fi
 
 export PORTAL_VAR_DIR="$WORK/var"
 
-log "ruff"
-"$BIN/ruff" check .
-"$BIN/ruff" format --check .
+if [ -z "${PYTEST_ONLY:-}" ]; then  # PYTEST_ONLY=1: just the tests (while iterating)
+  log "ruff"
+  "$BIN/ruff" check .
+  "$BIN/ruff" format --check .
 
-log "manage.py check / makemigrations --check"
-"$BIN/python" manage.py check --fail-level WARNING
-"$BIN/python" manage.py makemigrations --check --dry-run
+  log "manage.py check / makemigrations --check"
+  "$BIN/python" manage.py check --fail-level WARNING
+  "$BIN/python" manage.py makemigrations --check --dry-run
+fi
 
 log "pytest (PostgreSQL: $DATABASE_URL, Redis: $REDIS_URL)"
 "$BIN/pytest" "$@"
