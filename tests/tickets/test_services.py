@@ -213,11 +213,12 @@ def test_tkt7_internal_notes_are_hidden_from_clients(world, open_ticket):
         services.ticket_reply(actor=world.contact.user, ticket=ticket, body="x", internal=True)
 
 
-def test_reply_to_a_closed_ticket_is_refused(world, open_ticket):
+def test_analyst_reply_to_a_closed_ticket_is_refused(world, open_ticket):
     ticket = open_ticket(world.contact.user)
     Ticket.objects.filter(pk=ticket.pk).update(status="closed")
     with pytest.raises(DomainError, match="encerrado"):
-        services.ticket_reply(actor=world.contact.user, ticket=ticket, body="Oi")
+        services.ticket_reply(actor=world.analyst, ticket=ticket, body="Oi")
+    assert not Message.objects.filter(ticket=ticket).exists()
 
 
 def test_sla3_reclassification_recomputes_from_opening_with_a_reason(world, open_ticket):
