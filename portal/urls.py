@@ -13,8 +13,8 @@ urlpatterns = [
     path("conta/", include("accounts.auth_urls")),
     path("", include("accounts.urls")),
     path("", include("sla.urls")),
+    path("", include("tickets.lifecycle_urls")),  # before tickets.urls: "chamados/extrato/" is not a number
     path("", include("tickets.urls")),
-    path("", include("tickets.lifecycle_urls")),
     path("api/v1/", include("tickets.api_urls")),
     path("admin/", admin.site.urls),
 ]

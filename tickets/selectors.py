@@ -176,3 +176,18 @@ def catalogue_versions(product_id) -> QuerySet[ProductVersion]:
     return ProductVersion.objects.filter(
         product_id=product_id, is_active=True, product__is_active=True
     ).order_by("-name")
+
+
+def tickets_statement(user: User, *, start, end, company_id: int | None = None) -> QuerySet[Ticket]:
+    """TKT-11: the tickets opened in [start, end] (local dates) that the user may see, oldest first."""
+    from datetime import datetime, time, timedelta
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/Sao_Paulo")
+    queryset = tickets_visible_to(user).filter(
+        created_at__gte=datetime.combine(start, time.min, tzinfo=zone),
+        created_at__lt=datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
+    )
+    if company_id is not None:
+        queryset = queryset.filter(company_id=company_id)
+    return queryset.select_related("company", "product", "requester").order_by("created_at", "pk")

@@ -1,0 +1,53 @@
+"""Acceptance window, follow-ups, surveys and the statement (ACP, TKT-9, TKT-11, SRV).
+
+The accept/reject/postpone/follow-up routes take POST only (a GET changes nothing: 405). The
+survey link works for anyone holding it (SRV-2). Analysts read statements in the back-office.
+"""
+
+from django.utils import timezone
+
+from tests.factories import ProductFactory, ProductLineFactory, RoutineFactory, TeamFactory, VersionFactory
+
+from . import LOGIN, everyone, logged_in, row
+
+STATEMENT = row(LOGIN, 200, 200, 200, 200, 403, 403)
+
+PORTAL = {
+    "survey-answer": (lambda o: {"token": o["survey_token"]}, everyone(200)),
+    "ticket-statement": (lambda o: {}, STATEMENT),
+    "ticket-statement-csv": (lambda o: {}, STATEMENT),
+    "ticket-accept": (lambda o: {"number": o["lifecycle_ticket"].number}, logged_in(405)),
+    "ticket-reject": (lambda o: {"number": o["lifecycle_ticket"].number}, logged_in(405)),
+    "ticket-postpone": (lambda o: {"number": o["lifecycle_ticket"].number}, logged_in(405)),
+    "ticket-follow-up": (lambda o: {"number": o["lifecycle_ticket"].number}, logged_in(405)),
+}
+# The survey answer is reached by a link in an e-mail, often without a session: it is protected by
+# the signed token instead, and still takes the CSRF token of its own form.
+
+
+def objects(world) -> dict:
+    from tickets import lifecycle, services
+
+    line = ProductLineFactory(name="Linha do aceite", slug="linha-aceite")
+    world.company.product_lines.add(line)
+    product = ProductFactory(
+        line=line, name="Produto do aceite", default_team=TeamFactory(slug="equipe-aceite")
+    )
+    ticket = services.ticket_open(
+        actor=world.contact.user,
+        company=world.company,
+        product=product,
+        routine=RoutineFactory(product=product),
+        version=VersionFactory(product=product),
+        environment="production",
+        summary="Cálculo errado na folha",
+        description="O cálculo das férias sai com um dia a menos.",
+        answers=services.SeverityAnswers(
+            function_unusable=False, has_workaround=False, data_corruption=False, cosmetic=False
+        ),
+    )
+    services.ticket_transition(
+        actor=world.analyst, ticket=ticket, to_status="awaiting_validation", reason="ok"
+    )
+    survey = lifecycle.survey_send(ticket, now=timezone.now())
+    return {"lifecycle_ticket": ticket, "survey_token": lifecycle.survey_token(survey)}
