@@ -28,6 +28,15 @@ ANALYST_PERMISSIONS = frozenset(
         "sla.view_primecontract",
         "sla.view_primetarget",
         "sla.view_calendarsnapshot",
+        # Tickets (TKT-5..7, SEV-1): the triage list and the work page; "change" is the right to act
+        # through the work page's buttons and the list's actions (tickets/admin.py calls the services).
+        "tickets.view_ticket",
+        "tickets.change_ticket",
+        # Catalogue and routing (TKT-2, TKT-5): analysts look, leaders add and change.
+        "tickets.view_team",
+        "tickets.view_product",
+        "tickets.view_routine",
+        "tickets.view_productversion",
     }
 )
 LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
@@ -59,6 +68,16 @@ LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
     "sla.add_primetarget",
     "sla.change_primetarget",
     "sla.delete_primetarget",
+    # Catalogue: products, routines and versions are retired with "active", never deleted
+    # (tickets point at them).
+    "tickets.add_team",
+    "tickets.change_team",
+    "tickets.add_product",
+    "tickets.change_product",
+    "tickets.add_routine",
+    "tickets.change_routine",
+    "tickets.add_productversion",
+    "tickets.change_productversion",
 }
 
 

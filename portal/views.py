@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import selectors as account_selectors
 from accounts.services import user_set_language
+from tickets import selectors as ticket_selectors
 
 from .exceptions import DomainError
 
@@ -22,10 +23,21 @@ def add_domain_error(form, error: DomainError) -> None:
 
 @login_required
 def home(request):
+    """The start page; contacts and partner consultants see their latest open tickets."""
     user = request.user
     context = {}
+    contact = account_selectors.user_contact(user)
     if user.role == user.Role.PARTNER:
-        context["served_companies"] = account_selectors.companies_visible_to(user).order_by("trade_name")
+        context["served_companies"] = list(
+            account_selectors.companies_visible_to(user).order_by("trade_name")
+        )
+    if contact is not None or "served_companies" in context:
+        context["recent_tickets"] = list(
+            ticket_selectors.tickets_list(user, scope="mine", open_only=True)[:5]
+        )
+        context["can_open_ticket"] = (
+            contact.can_open_tickets if contact is not None else bool(context["served_companies"])
+        )
     return render(request, "portal/home.html", context)
 
 

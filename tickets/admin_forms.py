@@ -1,0 +1,212 @@
+"""Forms of the analysts' back-office (tickets/admin.py): they validate input, services enforce rules."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from sla.models import Severity
+
+from .models import Team, Ticket
+from .services import ANALYST, TRANSITIONS
+
+ME, QUEUE = "me", "queue"
+
+
+def analysts() -> QuerySet[User]:
+    """Active support staff a ticket can be given to (the service checks again)."""
+    return User.objects.filter(
+        is_active=True, is_staff=True, role__in=(User.Role.ANALYST, User.Role.LEADER)
+    ).order_by("full_name", "email")
+
+
+def analyst_label(user: User) -> str:
+    return f"{user.full_name} ({user.email})" if user.full_name else user.email
+
+
+def analyst_moves(status: str) -> list[str]:
+    """Statuses an analyst may move a ticket to from `status` (TKT-6's table)."""
+    order = {value: index for index, value in enumerate(Ticket.Status.values)}
+    moves = [to for (origin, to), roles in TRANSITIONS.items() if origin == status and ANALYST in roles]
+    return sorted(moves, key=order.__getitem__)
+
+
+class AnalystChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return analyst_label(obj)
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; the service checks size, type and content (TKT-10)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        items = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
+
+
+def _reason(required=True, help_text="", rows=3):
+    return forms.CharField(
+        label=_("Motivo"),
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
+# --- Bulk actions of the changelist ------------------------------------------------------------------
+
+
+class BulkAssignForm(forms.Form):
+    assignee = AnalystChoiceField(label=_("Analista"), queryset=User.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = analysts()
+
+
+class BulkTransferForm(forms.Form):
+    team = forms.ModelChoiceField(label=_("Equipe de destino"), queryset=Team.objects.order_by("name"))
+    reason = _reason(help_text=_("Fica no histórico de cada chamado (TKT-5)."))
+
+
+# --- The ticket work page --------------------------------------------------------------------------------
+
+
+class TicketActionForm(forms.Form):
+    """A form of the work page; `prefix` keeps the ids of the page's forms apart."""
+
+    action: str = ""
+    title = ""
+
+    def __init__(self, *args, ticket: Ticket, user: User, **kwargs):
+        kwargs.setdefault("prefix", self.action)
+        super().__init__(*args, **kwargs)
+        self.ticket = ticket
+        self.user = user
+
+    def first_error(self) -> str:
+        """The first message, for the page's banner: the form itself may be far down the page."""
+        for _field, errors in self.errors.items():
+            return str(errors[0])
+        return ""
+
+    def focus_first_error(self) -> None:
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["autofocus"] = True
+                return
+
+
+class ReplyForm(TicketActionForm):
+    action = "reply"
+    title = _("Responder")
+    body = forms.CharField(label=_("Mensagem"), widget=forms.Textarea(attrs={"rows": 6}))
+    attachments = MultipleFileField(
+        label=_("Anexos"), help_text=_("Logs, prints, vídeos: até 10 arquivos de 20 MB.")
+    )
+
+
+class TransitionForm(TicketActionForm):
+    action = "transition"
+    title = _("Mudar a situação")
+    to_status = forms.ChoiceField(label=_("Nova situação"))
+    reason = _reason(
+        required=False,
+        help_text=_(
+            "Obrigatório para “Pendência do cliente” (diga o que falta) e “Validação do cliente” "
+            "(descreva a solução): nesses dois casos o texto é enviado ao cliente como mensagem. "
+            "Nas demais passagens é opcional e fica no histórico."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        moves = [(status, Ticket.Status(status).label) for status in analyst_moves(self.ticket.status)]
+        # No preselected move: a status change is a decision, not a default.
+        self.fields["to_status"].choices = [("", _("— escolha —")), *moves] if moves else []
+
+
+class ReclassifyForm(TicketActionForm):
+    action = "reclassify"
+    title = _("Reclassificar severidade")
+    severity = forms.ChoiceField(label=_("Nova severidade"))
+    reason = _reason(help_text=_("O prazo é recalculado desde a abertura do chamado (SLA-3)."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["severity"].choices = [
+            ("", _("— escolha —")),
+            *((value, label) for value, label in Severity.choices if value != self.ticket.severity),
+        ]
+
+
+class TransferForm(TicketActionForm):
+    action = "transfer"
+    title = _("Transferir para outra equipe")
+    team = forms.ModelChoiceField(label=_("Equipe de destino"), queryset=Team.objects.none())
+    reason = _reason(help_text=_("O responsável atual é liberado: o chamado vai para a fila da equipe."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.exclude(pk=self.ticket.team_id).order_by("name")
+
+
+class AssignForm(TicketActionForm):
+    action = "assign"
+    title = _("Responsável")
+    assignee = forms.ChoiceField(label=_("Responsável"))
+
+    def __init__(self, *args, team_members=None, staff=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = list(staff if staff is not None else analysts())
+        members = set(
+            team_members
+            if team_members is not None
+            else self.ticket.team.members.values_list("pk", flat=True)
+        )
+        in_team = [(str(u.pk), analyst_label(u)) for u in staff if u.pk in members and u.pk != self.user.pk]
+        others = [
+            (str(u.pk), analyst_label(u)) for u in staff if u.pk not in members and u.pk != self.user.pk
+        ]
+        choices = [
+            (ME, _("Eu (%(name)s)") % {"name": self.user.full_name or self.user.email}),
+            (QUEUE, _("Ninguém: devolver à fila da equipe")),
+        ]
+        if in_team:
+            choices.append((_("Equipe %(team)s") % {"team": self.ticket.team.name}, in_team))
+        if others:
+            choices.append((_("Outros analistas"), others))
+        self.fields["assignee"].choices = choices
+        self.fields["assignee"].initial = str(self.ticket.assignee_id) if self.ticket.assignee_id else QUEUE
+        if self.ticket.assignee_id == self.user.pk:
+            self.fields["assignee"].initial = ME
+        self._staff = {str(u.pk): u for u in staff}
+
+    def clean_assignee(self) -> User | None:
+        value = self.cleaned_data["assignee"]
+        if value == ME:
+            return self.user
+        if value == QUEUE:
+            return None
+        return self._staff[value]
+
+
+WORK_FORMS: dict[str, type[TicketActionForm]] = {
+    "reply": ReplyForm,
+    "note": ReplyForm,  # the same composer; the button says whether the client reads it (TKT-7)
+    "transition": TransitionForm,
+    "reclassify": ReclassifyForm,
+    "transfer": TransferForm,
+    "assign": AssignForm,
+}
