@@ -1,4 +1,4 @@
-"""Back-office for analysts: the catalogue (teams, products, routines, versions) and ticket triage.
+"""Back-office for analysts: ticket triage.
 
 The ticket list sorts by SLA risk (SLA-5) with a constant number of queries whatever the page size;
 the ticket page is read-only and every change goes through a button that POSTs to `act_view`,
@@ -16,7 +16,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, DateTimeField, F, IntegerField, Q, TextChoices, Value, When
+from django.db.models import Case, DateTimeField, F, IntegerField, Q, TextChoices, Value, When
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
@@ -31,8 +31,9 @@ from portal.views import add_domain_error
 from sla import services as sla_services
 from sla.models import SEVERITY_ORDER, Severity
 
-from . import selectors, services
-from .admin_forms import (
+from .. import selectors, services
+from ..models import Team, Ticket, TicketEvent
+from .forms import (
     WORK_FORMS,
     AssignForm,
     BulkAssignForm,
@@ -43,81 +44,10 @@ from .admin_forms import (
     TransitionForm,
     analysts,
 )
-from .models import Product, ProductVersion, Routine, Team, Ticket, TicketEvent
 
 SAO_PAULO = sla_services.SAO_PAULO
 CLOSED = Ticket.Status.CLOSED
 BULK_LIMIT = 500  # each ticket is locked and changed by a service: keep a batch human-sized
-
-
-# --- Catalogue (TKT-2, TKT-5): analysts look, leaders add and change ---------------------------------------
-
-
-@admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "member_count", "description")
-    search_fields = ("name", "slug")
-    filter_horizontal = ("members",)
-    fields = ("name", "slug", "description", "members")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_member_count=Count("members"))
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if obj else {"slug": ("name",)}
-
-    @admin.display(description=_("analistas"), ordering="_member_count")
-    def member_count(self, obj):
-        return obj._member_count
-
-
-class RoutineInline(admin.TabularInline):
-    model = Routine
-    fields = ("name", "team", "is_active")
-    extra = 0
-    show_change_link = True
-
-
-class ProductVersionInline(admin.TabularInline):
-    model = ProductVersion
-    fields = ("name", "is_active")
-    extra = 0
-
-
-@admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
-    list_display = ("name", "line", "default_team", "is_active")
-    list_filter = ("line", "default_team", "is_active")
-    search_fields = ("name",)
-    list_select_related = ("line", "default_team")
-    fields = ("line", "name", "default_team", "is_active")
-    inlines = [RoutineInline, ProductVersionInline]
-
-
-@admin.register(Routine)
-class RoutineAdmin(admin.ModelAdmin):
-    list_display = ("name", "product", "routed_to", "is_active")
-    list_filter = ("product", "team", "is_active")
-    search_fields = ("name", "product__name")
-    list_select_related = ("product", "team", "product__default_team")
-    fields = ("product", "name", "team", "is_active")
-
-    @admin.display(description=_("equipe que recebe"))
-    def routed_to(self, obj):
-        if obj.team_id:
-            return obj.team.name
-        return format_html(
-            '{} <span class="quiet">({})</span>', obj.product.default_team.name, _("padrão do produto")
-        )
-
-
-@admin.register(ProductVersion)
-class ProductVersionAdmin(admin.ModelAdmin):
-    list_display = ("name", "product", "is_active")
-    list_filter = ("product", "is_active")
-    search_fields = ("name", "product__name")
-    list_select_related = ("product",)
-    fields = ("product", "name", "is_active")
 
 
 # --- SLA state of a ticket (SLA-5): one definition for the SQL filter, the sort and the badge ---------------

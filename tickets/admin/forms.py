@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from sla.models import Severity
 
-from .models import Team, Ticket
-from .services import ANALYST, TRANSITIONS
+from ..models import Team, Ticket
+from ..services import ANALYST, TRANSITIONS
 
 ME, QUEUE = "me", "queue"
 
