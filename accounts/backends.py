@@ -40,6 +40,11 @@ ANALYST_PERMISSIONS = frozenset(
     }
 )
 LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
+    "tickets.view_survey",  # SRV-3: survey results are the leaders'
+    "tickets.view_acceptancepolicy",  # ACP-5: the acceptance window per product line
+    "tickets.add_acceptancepolicy",
+    "tickets.change_acceptancepolicy",
+
     "accounts.add_partnerunit",
     "accounts.change_partnerunit",
     "accounts.add_partnerconsultant",

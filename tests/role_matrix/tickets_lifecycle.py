@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tests.factories import ProductFactory, ProductLineFactory, RoutineFactory, TeamFactory, VersionFactory
 
-from . import LOGIN, everyone, logged_in, row
+from . import LOGIN, VIEW, everyone, logged_in, row
 
 STATEMENT = row(LOGIN, 200, 200, 200, 200, 403, 403)
 
@@ -21,6 +21,12 @@ PORTAL = {
     "ticket-postpone": (lambda o: {"number": o["lifecycle_ticket"].number}, logged_in(405)),
     "ticket-follow-up": (lambda o: {"number": o["lifecycle_ticket"].number}, logged_in(405)),
 }
+ADMIN_MODELS = {
+    "tickets_survey": {"analyst": set(), "leader": VIEW},  # SRV-3: the leaders'
+    "tickets_acceptancepolicy": {"analyst": set(), "leader": VIEW | {"add"}},  # ACP-5
+}
+ADMIN_SITE = {"admin:tickets_survey_report": {"analyst": 403, "leader": 200}}
+
 # The survey answer is reached by a link in an e-mail, often without a session: it is protected by
 # the signed token instead, and still takes the CSRF token of its own form.
 
@@ -50,4 +56,11 @@ def objects(world) -> dict:
         actor=world.analyst, ticket=ticket, to_status="awaiting_validation", reason="ok"
     )
     survey = lifecycle.survey_send(ticket, now=timezone.now())
-    return {"lifecycle_ticket": ticket, "survey_token": lifecycle.survey_token(survey)}
+    from tickets.models import AcceptancePolicy
+
+    return {
+        "lifecycle_ticket": ticket,
+        "survey_token": lifecycle.survey_token(survey),
+        "tickets_survey": survey,
+        "tickets_acceptancepolicy": AcceptancePolicy.objects.get(is_default=True),
+    }

@@ -1,6 +1,6 @@
 """Acceptance window, follow-ups, surveys and periodic jobs (ACP-1..5, TKT-8, TKT-9, SRV-1..3, OPS-1)."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest

@@ -1,0 +1,183 @@
+"""The browser side of ACP-3, TKT-9, TKT-11, SRV-2 and SRV-3."""
+
+import csv
+import io
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from tickets import lifecycle, services
+from tickets.models import Survey, Ticket
+
+pytestmark = pytest.mark.django_db
+SP = ZoneInfo("America/Sao_Paulo")
+
+
+def at(*args):
+    return datetime(*args, tzinfo=SP)
+
+
+@pytest.fixture
+def proposed(world, open_ticket):
+    ticket = open_ticket(world.contact.user, now=at(2026, 11, 16, 10))
+    services.ticket_transition(
+        actor=world.analyst,
+        ticket=ticket,
+        to_status="awaiting_validation",
+        reason="Feito.",
+        now=at(2026, 11, 17, 10),
+    )
+    ticket.refresh_from_db()
+    return ticket
+
+
+@time_machine.travel(datetime(2026, 11, 20, 12, tzinfo=SP), tick=False)
+def test_acp3_accept_reject_and_postpone_from_the_ticket_page(world, proposed, client_for):
+    client = client_for(world.contact.user)
+    page = client.get(reverse("ticket-detail", args=[proposed.number])).content.decode()
+    assert "Aceitar e encerrar o chamado" in page and "02/12/2026" in page
+
+    response = client.post(reverse("ticket-postpone", args=[proposed.number]), follow=True)
+    assert "Validação adiada até 16/01/2027" in response.content.decode()
+    response = client.post(reverse("ticket-postpone", args=[proposed.number]), follow=True)
+    assert "já foi adiada uma vez" in response.content.decode()
+
+    response = client.post(reverse("ticket-reject", args=[proposed.number]), {"reason": ""}, follow=True)
+    assert "por que a solução" in response.content.decode()
+    proposed.refresh_from_db()
+    assert proposed.status == "awaiting_validation"
+
+    client.post(reverse("ticket-reject", args=[proposed.number]), {"reason": "Continua errado."})
+    proposed.refresh_from_db()
+    assert proposed.status == "in_analysis"
+
+
+@time_machine.travel(datetime(2026, 11, 20, 12, tzinfo=SP), tick=False)
+def test_acp3_accepting_closes_and_the_follow_up_form_appears(world, proposed, client_for):
+    client = client_for(world.contact.user)
+    client.post(reverse("ticket-accept", args=[proposed.number]))
+    proposed.refresh_from_db()
+    assert proposed.status == "closed"
+    response = client.post(
+        reverse("ticket-follow-up", args=[proposed.number]), {"summary": "", "body": "Voltou a acontecer."}
+    )
+    follow_up = Ticket.objects.get(follow_up_of=proposed)
+    assert response.status_code == 302 and response.url == reverse("ticket-detail", args=[follow_up.number])
+    page = client.get(response.url).content.decode()
+    assert proposed.number in page  # TKT-9: the link to the original
+
+
+def test_lifecycle_actions_are_post_only_and_tenant_scoped(world, proposed, client_for):
+    assert (
+        client_for(world.contact.user).get(reverse("ticket-accept", args=[proposed.number])).status_code
+        == 405
+    )
+    other = client_for(world.other_admin.user)
+    assert other.post(reverse("ticket-accept", args=[proposed.number])).status_code == 404
+    proposed.refresh_from_db()
+    assert proposed.status == "awaiting_validation"
+
+
+def test_srv2_survey_link_works_without_login_once(world, proposed, client):
+    lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 11, 18, 10))
+    survey = Survey.objects.get(ticket=proposed)
+    url = reverse("survey-answer", args=[lifecycle.survey_token(survey)])
+    assert "De 1 a 5" in client.get(url).content.decode()
+    response = client.post(url, {"rating": "4", "solved": "yes", "comment": "Bom"})
+    assert response.status_code == 200 and "Obrigado" in response.content.decode()
+    survey.refresh_from_db()
+    assert (survey.rating, survey.solved) == (4, True)
+    response = client.post(url, {"rating": "1", "solved": "no"})
+    assert response.status_code == 400 and "já foi respondida" in response.content.decode()
+    assert client.get(reverse("survey-answer", args=["forjado"])).status_code == 404
+    proposed.refresh_from_db()
+    assert proposed.status == "closed"
+
+
+def test_tkt11_statement_lists_the_period_and_exports_csv(
+    world, open_ticket, client_for, django_assert_max_num_queries
+):
+    inside = open_ticket(world.contact.user, now=at(2026, 10, 5, 10), summary="=SOMA(A1:A9) na planilha")
+    open_ticket(world.contact.user, now=at(2026, 9, 30, 23, 59))
+    other = open_ticket(world.other_contact.user, now=at(2026, 10, 6, 10))
+    client = client_for(world.admin.user)
+    params = {"start": "2026-10-01", "end": "2026-10-31"}
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("ticket-statement"), params)
+    assert [t.number for t in response.context["tickets"]] == [inside.number]
+    csv_response = client.get(reverse("ticket-statement-csv"), params)
+    assert (
+        csv_response["Content-Disposition"] == 'attachment; filename="extrato-chamados-20261001-20261031.csv"'
+    )
+    rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Número" and rows[0][-1] == "Minutos de consultoria"
+    assert [row[0] for row in rows[1:]] == [inside.number]
+    assert rows[1][6] == "'=SOMA(A1:A9) na planilha"  # no formula injection
+    assert rows[1][1] == "05/10/2026 10:00"
+    assert other.number not in csv_response.content.decode()
+
+
+def test_tkt11_statement_validates_the_period(world, client_for):
+    client = client_for(world.admin.user)
+    response = client.get(reverse("ticket-statement"), {"start": "2026-10-31", "end": "2026-10-01"})
+    assert "posterior à inicial" in response.content.decode()
+    assert client.get(reverse("ticket-statement-csv"), {"start": "x", "end": "y"}).status_code == 400
+
+
+def test_statement_of_a_contact_without_see_all_lists_only_their_tickets(world, open_ticket, client_for):
+    own = open_ticket(world.contact.user, now=at(2026, 10, 5, 10))
+    open_ticket(world.admin.user, now=at(2026, 10, 5, 11))
+    response = client_for(world.contact.user).get(
+        reverse("ticket-statement"), {"start": "2026-10-01", "end": "2026-10-31"}
+    )
+    assert [t.number for t in response.context["tickets"]] == [own.number]
+
+
+def test_srv3_leaders_see_results_per_analyst_and_team(world, open_ticket, client_for):
+    for rating in (5, 3):
+        ticket = open_ticket(world.contact.user, now=at(2026, 11, 2, 10))
+        services.ticket_assign(actor=world.analyst, ticket=ticket, assignee=world.analyst)
+        services.ticket_transition(
+            actor=world.analyst,
+            ticket=ticket,
+            to_status="awaiting_validation",
+            reason="ok",
+            now=at(2026, 11, 3, 10),
+        )
+        lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=ticket, now=at(2026, 11, 4, 10))
+        lifecycle.survey_answer(token=lifecycle.survey_token(ticket.survey), rating=rating, solved=rating > 3)
+    url = reverse("admin:tickets_survey_report")
+    assert client_for(world.analyst).get(url).status_code == 403
+    response = client_for(world.leader).get(url, {"start": "2026-11-01", "end": "2026-11-30"})
+    row = response.context["by_analyst"][0]
+    assert (row["name"], row["sent"], row["answered"], row["average"], row["satisfied_rate"]) == (
+        world.analyst.full_name,
+        2,
+        2,
+        4.0,
+        50,
+    )
+    assert response.context["by_team"][0]["sent"] == 2
+    empty = client_for(world.leader).get(url, {"start": "2026-12-01", "end": "2026-12-31"})
+    assert empty.context["by_analyst"] == []
+
+
+def test_acp5_leaders_configure_the_retail_policy_in_the_admin(world, catalogue, client_for):
+    response = client_for(world.leader).post(
+        reverse("admin:tickets_acceptancepolicy_add"),
+        {
+            "name": "Varejo",
+            "product_line": catalogue.line.pk,
+            "window_length": "5",
+            "window_unit": "business",
+            "reminder_before": "1",
+            "postponement_days": "0",
+            "survey_on_validation": "on",
+        },
+    )
+    assert response.status_code == 302
+    policy = catalogue.line.acceptance_policy
+    assert (policy.window_length, policy.window_unit, policy.survey_on_validation) == (5, "business", True)
