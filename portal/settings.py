@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served locally, never from a CDN
     "django_celery_beat",
     "django_htmx",
     "portal",
@@ -253,13 +254,28 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "portal.api.exception_handler",
+    # The token login (portal.api.TokenLoginView): per client address and per e-mail address.
+    "DEFAULT_THROTTLE_RATES": {"api_token": "10/min", "api_token_account": "20/hour"},
+    # The client address for throttling: behind the TLS proxy, the one it appends to
+    # X-Forwarded-For; otherwise REMOTE_ADDR (a client's own X-Forwarded-For is never trusted).
+    "NUM_PROXIES": 1 if env.bool("BEHIND_PROXY", default=False) else 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Portal do Cliente API",
-    "DESCRIPTION": "API v1: the same permissions as the browser (TEN-2).",
+    "DESCRIPTION": (
+        "API v1: what a client contact, a partner consultant and an analyst do in the browser, "
+        "with the same permissions (API-1, TEN-2). Authenticate with `Authorization: Token <token>` "
+        "(from `POST /api/v1/auth/token/`) or the browser session (unsafe methods then need the "
+        "CSRF token). Another company's ticket or file answers 404, exactly like a missing one."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # File fields need distinct request and response components (multipart uploads).
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Logging ----------------------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""Token login and authentication of the API (API-1, ACC-7)."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/auth/token/"
+WRONG = "E-mail ou senha incorretos, ou acesso desativado."
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(settings, request):
+    # Throttle counters in a fresh cache of this test: parallel workers sharing the file cache or
+    # Redis (and clearing it between their tests) cannot disturb the counts.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }
+
+
+def test_api1_login_returns_a_token_that_authenticates_the_next_calls(world):
+    response = APIClient().post(URL, {"email": "contato@alfa.example", "password": PASSWORD}, format="json")
+
+    assert response.status_code == 200
+    token = response.json()["token"]
+    assert Token.objects.get(user=world.contact.user).key == token
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert client.get("/api/v1/tickets/").status_code == 200
+
+
+def test_api1_login_twice_returns_the_same_token(world):
+    first = APIClient().post(URL, {"email": "contato@alfa.example", "password": PASSWORD}, format="json")
+    second = APIClient().post(URL, {"email": "contato@alfa.example", "password": PASSWORD})
+    assert first.json() == second.json()
+
+
+def test_api1_wrong_password_is_refused_in_portuguese_and_creates_no_token(world):
+    response = APIClient().post(
+        URL, {"email": "contato@alfa.example", "password": "errada-123"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": [WRONG]}
+    assert not Token.objects.exists()
+
+
+def test_api1_unknown_email_answers_like_a_wrong_password(world):
+    response = APIClient().post(URL, {"email": "ninguem@alfa.example", "password": PASSWORD}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": [WRONG]}
+
+
+def test_acc7_a_deactivated_user_gets_no_token_and_loses_the_old_one(world, api_for):
+    client = api_for(world.contact.user)
+    world.contact.user.is_active = False
+    world.contact.user.save()
+
+    response = APIClient().post(URL, {"email": "contato@alfa.example", "password": PASSWORD}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": [WRONG]}
+    assert client.get("/api/v1/tickets/").status_code == 401
+
+
+def test_api1_missing_fields_are_field_errors_in_portuguese(world):
+    response = APIClient().post(URL, {}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "email": ["Este campo é obrigatório."],
+        "password": ["Este campo é obrigatório."],
+    }
+
+
+def test_api1_token_login_is_throttled(world):
+    client = APIClient()
+    for _attempt in range(10):
+        assert client.post(URL, {"email": "contato@alfa.example", "password": "x"}).status_code == 400
+
+    response = client.post(URL, {"email": "contato@alfa.example", "password": PASSWORD})
+
+    assert response.status_code == 429
+    assert response.json()["code"] == "throttled"
+    assert "Retry-After" in response.headers
+    assert not Token.objects.exists()
+
+
+def test_api1_token_login_is_throttled_per_account_from_any_address(world):
+    client = APIClient()
+    for attempt in range(20):
+        response = client.post(
+            URL, {"email": "contato@alfa.example", "password": "x"}, REMOTE_ADDR=f"10.0.0.{attempt}"
+        )
+        assert response.status_code == 400
+
+    refused = client.post(
+        URL, {"email": "CONTATO@alfa.example", "password": PASSWORD}, REMOTE_ADDR="10.0.1.1"
+    )
+    other_account = client.post(
+        URL, {"email": "admin@alfa.example", "password": PASSWORD}, REMOTE_ADDR="10.0.1.2"
+    )
+
+    assert refused.status_code == 429
+    assert other_account.status_code == 200
+
+
+def test_api1_a_forged_x_forwarded_for_does_not_escape_the_throttle(world):
+    client = APIClient()
+    statuses = [
+        client.post(
+            URL, {"email": f"u{n}@alfa.example", "password": "x"}, HTTP_X_FORWARDED_FOR=f"10.9.9.{n}"
+        ).status_code
+        for n in range(11)
+    ]
+    assert statuses == [400] * 10 + [429]
+
+
+def test_api1_anonymous_and_bad_tokens_get_401(world):
+    assert APIClient().get("/api/v1/tickets/").status_code == 401
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token 0000000000000000000000000000000000000000")
+    response = client.get("/api/v1/tickets/")
+    assert response.status_code == 401
+    assert response.json()["code"] == "authentication_failed"
+    assert response.headers["WWW-Authenticate"] == "Token"
+
+
+def test_api1_the_browser_session_authenticates_too_with_csrf_for_writes(world, catalogue):
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(world.contact.user)
+
+    assert client.get("/api/v1/tickets/").status_code == 200
+    response = client.post("/api/v1/tickets/", {}, format="json")
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]

@@ -1,0 +1,62 @@
+"""REST API v1 (API-1): every route for every role. The ticket and its file belong to Alfa and
+were opened by Alfa's contact, so every Alfa role sees them and Beta's administrator gets 404.
+
+The API answers 401 (not a login redirect) to anonymous calls. Action routes take POST only, so
+a GET answers 405 once authenticated. A session POST without the CSRF token is refused (403) by
+DRF's SessionAuthentication on every route except the token login, which reads no session.
+"""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.factories import ProductFactory, ProductLineFactory, RoutineFactory, TeamFactory, VersionFactory
+
+from . import everyone, row
+
+API = 401  # anonymous: no credentials
+TICKET = row(API, 404, 200, 200, 200, 200, 200)
+ACTION = row(API, 405, 405, 405, 405, 405, 405)
+
+PORTAL = {
+    "api-token": (lambda o: {}, everyone(405)),
+    "api-ticket-list": (lambda o: {}, row(API, 200, 200, 200, 200, 200, 200)),
+    "api-ticket-detail": (lambda o: {"number": o["api_ticket"].number}, TICKET),
+    "api-ticket-messages": (lambda o: {"number": o["api_ticket"].number}, TICKET),
+    "api-ticket-attachments": (lambda o: {"number": o["api_ticket"].number}, TICKET),
+    "api-ticket-assign": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    "api-ticket-transition": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    "api-ticket-reclassify": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    "api-ticket-transfer": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    "api-attachment-download": (lambda o: {"pk": o["api_attachment"].pk}, TICKET),
+    "api-product-list": (lambda o: {}, row(API, 200, 200, 200, 200, 200, 200)),
+    "api-company-list": (lambda o: {}, row(API, 200, 200, 200, 200, 200, 200)),
+    #                                   anonymous other contact admin partner analyst leader
+    "api-team-list": (lambda o: {}, row(API, 403, 403, 403, 403, 200, 200)),
+    # Public: the schema documents the API, never a company's data (TEN-2).
+    "api-schema": (lambda o: {}, everyone(200)),
+    "api-docs": (lambda o: {}, everyone(200)),
+}
+
+CSRF_EXEMPT = {"api-token"}
+
+
+def objects(world) -> dict:
+    from tickets import services
+
+    line = ProductLineFactory()
+    world.company.product_lines.add(line)
+    product = ProductFactory(line=line, default_team=TeamFactory())
+    ticket = services.ticket_open(
+        actor=world.contact.user,
+        company=world.company,
+        product=product,
+        routine=RoutineFactory(product=product),
+        version=VersionFactory(product=product),
+        environment="production",
+        summary="Chamado da matriz de papéis (API)",
+        description="Aberto para a matriz.",
+        answers=services.SeverityAnswers(
+            function_unusable=False, has_workaround=False, data_corruption=False, cosmetic=True
+        ),
+        files=[SimpleUploadedFile("log.txt", b"erro", content_type="text/plain")],
+    )
+    return {"api_ticket": ticket, "api_attachment": ticket.attachments.get()}
