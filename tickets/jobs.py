@@ -123,7 +123,7 @@ def pending_client_timeout(*, now: datetime | None = None, batch_size: int = BAT
 
     def process(ids: list[int]) -> int:
         tickets = _lock_due(ids, status=S.PENDING_CLIENT, auto_action_at__lte=now)
-        _auto_move(tickets, S.AWAITING_VALIDATION, _("Sem resposta do cliente em 7 dias úteis (TKT-8)"), now)
+        _auto_move(tickets, S.AWAITING_VALIDATION, _("Sem resposta do cliente em 7 dias úteis"), now)
         return len(tickets)
 
     return _run_batches("pending_client_timeout", lambda: _due_ids(due, batch_size), process)
@@ -138,7 +138,7 @@ def acceptance_autoclose(*, now: datetime | None = None, batch_size: int = BATCH
     def process(ids: list[int]) -> int:
         tickets = _lock_due(ids, status=S.AWAITING_VALIDATION, auto_action_at__lte=now)
         _auto_move(
-            tickets, S.CLOSED, _("Encerrado automaticamente: prazo de validação terminou (ACP-4)"), now
+            tickets, S.CLOSED, _("Encerrado automaticamente: o prazo de validação terminou"), now
         )
         return len(tickets)
 

@@ -499,11 +499,11 @@ def _event_entry(event: TicketEvent, public_reasons: set) -> TimelineEntry:
             icon="bi-flag",
         )
     if kind == TicketEvent.Kind.STATUS:
-        text = _("Situação alterada de “%(from)s” para “%(to)s” por %(who)s.") % {
-            "from": _status_label(event.from_value),
-            "to": _status_label(event.to_value),
-            "who": who,
-        }
+        values = {"from": _status_label(event.from_value), "to": _status_label(event.to_value), "who": who}
+        if event.actor is None:
+            text = _("Situação alterada automaticamente de “%(from)s” para “%(to)s”.") % values
+        else:
+            text = _("Situação alterada de “%(from)s” para “%(to)s” por %(who)s.") % values
         if (event.created_at, event.actor_id, reason) in public_reasons:
             reason = ""  # the analyst's reason is the message right next to it
         return TimelineEntry(

@@ -159,7 +159,7 @@ def test_tkt8_seven_business_days_in_pending_client_move_to_validation(world, op
     assert ticket.status == "awaiting_validation"
     assert ticket.acceptance_deadline == at(2026, 12, 3, 11)
     event = ticket.events.filter(kind="status").last()
-    assert event.actor is None and "TKT-8" in event.reason
+    assert event.actor is None and "7 dias úteis" in event.reason
     assert jobs.pending_client_timeout(now=at(2026, 11, 30)).changed == 0  # idempotent
 
 
