@@ -27,7 +27,19 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from portal.exceptions import DomainError
 
 # DomainError codes that mean "the ticket's current state refuses this", not "bad input".
-CONFLICT_CODES = frozenset({"invalid_transition", "transition_not_allowed", "ticket_closed"})
+CONFLICT_CODES = frozenset(
+    {
+        "invalid_transition",
+        "transition_not_allowed",
+        "ticket_closed",
+        "not_awaiting_validation",
+        "window_over",
+        "already_postponed",
+        "no_postponement",
+        "not_closed",
+        "already_answered",
+    }
+)
 
 
 def exception_handler(exc, context):

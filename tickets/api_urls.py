@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from portal.api import TokenLoginView
 
-from . import api
+from . import api, api_lifecycle
 
 urlpatterns = [
     path("auth/token/", TokenLoginView.as_view(), name="api-token"),
@@ -29,6 +29,20 @@ urlpatterns = [
     path(
         "attachments/<int:pk>/download/", api.AttachmentDownloadView.as_view(), name="api-attachment-download"
     ),
+    path("tickets/<str:number>/accept/", api_lifecycle.TicketAcceptView.as_view(), name="api-ticket-accept"),
+    path("tickets/<str:number>/reject/", api_lifecycle.TicketRejectView.as_view(), name="api-ticket-reject"),
+    path(
+        "tickets/<str:number>/postpone/",
+        api_lifecycle.TicketPostponeView.as_view(),
+        name="api-ticket-postpone",
+    ),
+    path(
+        "tickets/<str:number>/follow-up/",
+        api_lifecycle.TicketFollowUpView.as_view(),
+        name="api-ticket-follow-up",
+    ),
+    path("surveys/<str:token>/", api_lifecycle.SurveyView.as_view(), name="api-survey"),
+    path("statement/", api_lifecycle.StatementView.as_view(), name="api-statement"),
     path("products/", api.ProductListView.as_view(), name="api-product-list"),
     path("companies/", api.CompanyListView.as_view(), name="api-company-list"),
     path("teams/", api.TeamListView.as_view(), name="api-team-list"),

@@ -137,9 +137,7 @@ def acceptance_autoclose(*, now: datetime | None = None, batch_size: int = BATCH
 
     def process(ids: list[int]) -> int:
         tickets = _lock_due(ids, status=S.AWAITING_VALIDATION, auto_action_at__lte=now)
-        _auto_move(
-            tickets, S.CLOSED, _("Encerrado automaticamente: o prazo de validação terminou"), now
-        )
+        _auto_move(tickets, S.CLOSED, _("Encerrado automaticamente: o prazo de validação terminou"), now)
         return len(tickets)
 
     return _run_batches("acceptance_autoclose", lambda: _due_ids(due, batch_size), process)

@@ -77,7 +77,9 @@ def ticket_get(user: User, number: str) -> Ticket:
     try:
         return (
             tickets_visible_to(user)
-            .select_related(*LIST_RELATED, "routine", "version", "requester_contact")
+            .select_related(
+                *LIST_RELATED, "routine", "version", "requester_contact", "acceptance_policy", "follow_up_of"
+            )
             .get(number=number)
         )
     except Ticket.DoesNotExist:

@@ -160,6 +160,34 @@ class TicketAnswersSerializer(serializers.Serializer):
     cosmetic = serializers.BooleanField(source="answer_cosmetic")
 
 
+class AcceptanceSerializer(serializers.Serializer):
+    """ACP-1..3: the window a proposed solution waits in; null when no solution waits."""
+
+    deadline = serializers.DateTimeField(help_text="Accept, reject or postpone before this instant (ACP-1).")
+    reminder_at = serializers.DateTimeField(allow_null=True, help_text="When the reminder goes out (ACP-2).")
+    reminder_sent_at = serializers.DateTimeField(allow_null=True)
+    postponed = serializers.BooleanField(help_text="The one postponement was used (ACP-3).")
+    postponed_at = serializers.DateTimeField(allow_null=True)
+    can_postpone = serializers.BooleanField()
+    policy = serializers.CharField(help_text="The product line's acceptance policy (ACP-5).")
+
+    @staticmethod
+    def from_ticket(ticket: Ticket) -> dict | None:
+        if ticket.status != Ticket.Status.AWAITING_VALIDATION or ticket.acceptance_deadline is None:
+            return None
+        policy = ticket.acceptance_policy
+        postponed = ticket.acceptance_postponed_at is not None
+        return {
+            "deadline": ticket.acceptance_deadline,
+            "reminder_at": ticket.acceptance_reminder_at,
+            "reminder_sent_at": ticket.acceptance_reminder_sent_at,
+            "postponed": postponed,
+            "postponed_at": ticket.acceptance_postponed_at,
+            "can_postpone": bool(policy and policy.postponement_days) and not postponed,
+            "policy": policy.name if policy else "",
+        }
+
+
 class TicketDetailSerializer(TicketListSerializer):
     """The whole ticket; `sla` is computed for the request (context["sla"], from `ticket_sla`)."""
 
@@ -173,6 +201,13 @@ class TicketDetailSerializer(TicketListSerializer):
         help_text="The closed ticket this one follows up (TKT-9).",
     )
     sla = serializers.SerializerMethodField()
+    acceptance = serializers.SerializerMethodField()
+    follow_ups = serializers.SlugRelatedField(
+        slug_field="number",
+        many=True,
+        read_only=True,
+        help_text="Follow-ups opened from this ticket (TKT-9).",
+    )
 
     class Meta(TicketListSerializer.Meta):
         fields = [
@@ -189,7 +224,9 @@ class TicketDetailSerializer(TicketListSerializer):
             "closed_at",
             "acceptance_deadline",
             "follow_up_of",
+            "follow_ups",
             "sla",
+            "acceptance",
         ]
         read_only_fields = fields
 
@@ -197,6 +234,11 @@ class TicketDetailSerializer(TicketListSerializer):
     def get_sla(self, ticket: Ticket) -> dict:
         data = TicketSlaSerializer.from_sla(ticket, self.context["sla"])
         return TicketSlaSerializer(data).data
+
+    @extend_schema_field(AcceptanceSerializer(allow_null=True))
+    def get_acceptance(self, ticket: Ticket) -> dict | None:
+        data = AcceptanceSerializer.from_ticket(ticket)
+        return None if data is None else AcceptanceSerializer(data).data
 
 
 # --- Tickets: input ---------------------------------------------------------------------------------------

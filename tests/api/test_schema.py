@@ -39,6 +39,13 @@ def test_api1_the_schema_is_public_and_lists_every_operation():
         ("GET", "/api/v1/products/"),
         ("GET", "/api/v1/companies/"),
         ("GET", "/api/v1/teams/"),
+        ("POST", "/api/v1/tickets/{number}/accept/"),
+        ("POST", "/api/v1/tickets/{number}/reject/"),
+        ("POST", "/api/v1/tickets/{number}/postpone/"),
+        ("POST", "/api/v1/tickets/{number}/follow-up/"),
+        ("GET", "/api/v1/surveys/{token}/"),
+        ("POST", "/api/v1/surveys/{token}/"),
+        ("GET", "/api/v1/statement/"),
     }
     [number] = schema["paths"]["/api/v1/tickets/{number}/"]["get"]["parameters"]
     assert number["schema"] == {"type": "string", "pattern": "^[0-9]{8}$"}

@@ -27,6 +27,14 @@ PORTAL = {
     "api-ticket-reclassify": (lambda o: {"number": o["api_ticket"].number}, ACTION),
     "api-ticket-transfer": (lambda o: {"number": o["api_ticket"].number}, ACTION),
     "api-attachment-download": (lambda o: {"pk": o["api_attachment"].pk}, TICKET),
+    "api-ticket-accept": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    "api-ticket-reject": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    "api-ticket-postpone": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    "api-ticket-follow-up": (lambda o: {"number": o["api_ticket"].number}, ACTION),
+    # The signed token is the credential (SRV-2): anyone holding the link reads the survey.
+    "api-survey": (lambda o: {"token": o["survey_token"]}, everyone(200)),
+    # A GET without `start`/`end` is a 400 for everyone logged in (the filter is mandatory).
+    "api-statement": (lambda o: {}, row(API, 400, 400, 400, 400, 400, 400)),
     "api-product-list": (lambda o: {}, row(API, 200, 200, 200, 200, 200, 200)),
     "api-company-list": (lambda o: {}, row(API, 200, 200, 200, 200, 200, 200)),
     #                                   anonymous other contact admin partner analyst leader
@@ -36,7 +44,7 @@ PORTAL = {
     "api-docs": (lambda o: {}, everyone(200)),
 }
 
-CSRF_EXEMPT = {"api-token"}
+CSRF_EXEMPT = {"api-token", "api-survey"}  # no session is read: the token login, the signed survey link
 
 
 def objects(world) -> dict:
