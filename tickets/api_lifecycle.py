@@ -121,7 +121,7 @@ class TicketRejectView(_ClientActionView):
         parameters=[NUMBER],
         request=None,
         responses=_ACTION_RESPONSES,
-        description="Postpone the acceptance once, before the window ends, by the policy's days (ACP-3, ACP-5).",
+        description="Postpone the acceptance once, before the window ends (ACP-3, ACP-5).",
     )
 )
 class TicketPostponeView(_ClientActionView):
