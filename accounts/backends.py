@@ -44,7 +44,6 @@ LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
     "tickets.view_acceptancepolicy",  # ACP-5: the acceptance window per product line
     "tickets.add_acceptancepolicy",
     "tickets.change_acceptancepolicy",
-
     "accounts.add_partnerunit",
     "accounts.change_partnerunit",
     "accounts.add_partnerconsultant",
