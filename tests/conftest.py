@@ -37,6 +37,51 @@ def _plain_static_storage(settings):
     }
 
 
+def _seed_reference_data() -> None:
+    """The rows the data migrations create (CAL-3 calendars, SEV-1 targets, the default ACP policy).
+
+    Transactional tests end with a flush that empties every table; the next one gets these back
+    here. Holidays come back on their own: the SLA service imports a missing year on first use.
+    """
+    from django.apps import apps
+
+    seed_sla = __import__("sla.migrations.0002_seed_calendars_targets_holidays", fromlist=["CALENDARS"])
+    seed_policy = __import__("tickets.migrations.0003_default_acceptance_policy", fromlist=["create_default"])
+    calendar_model = apps.get_model("sla", "Calendar")
+    interval_model = apps.get_model("sla", "CalendarInterval")
+    target_model = apps.get_model("sla", "SeverityTarget")
+    for slug, name, description, policy, schedule in seed_sla.CALENDARS:
+        calendar, created = calendar_model.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "holiday_policy": policy}
+        )
+        if created:
+            interval_model.objects.bulk_create(
+                interval_model(
+                    calendar=calendar, weekday=day, start=seed_sla._time(start), end=seed_sla._time(end)
+                )
+                for days, intervals in schedule.items()
+                for day in days
+                for start, end in intervals
+            )
+    for severity, hours, days in seed_sla.TARGETS:
+        target_model.objects.get_or_create(
+            severity=severity, defaults={"response_hours": hours, "maintenance_days": days}
+        )
+    seed_policy.create_default(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_after_flush(request):
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from sla.models import SeverityTarget
+
+    if not SeverityTarget.objects.exists():
+        _seed_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate-limit counters live in the cache (Redis under `make test`): start each test clean.

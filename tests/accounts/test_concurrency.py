@@ -17,7 +17,7 @@ from portal.exceptions import DomainError
 from tests.factories import CompanyFactory, ContactFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
 

@@ -12,7 +12,7 @@ from tests.browser.conftest import screenshot
 from tests.browser.test_ticket_journey import analyst_moves, login
 from tickets.models import Survey, Ticket
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_proposal_rejection_new_proposal_acceptance_and_survey(page, world, open_ticket):

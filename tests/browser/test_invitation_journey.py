@@ -9,7 +9,7 @@ from django.core import mail
 from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD, ContactFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _login(page, email, password):

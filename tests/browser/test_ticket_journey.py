@@ -10,7 +10,7 @@ from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD
 from tickets.models import Ticket
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 

@@ -16,7 +16,7 @@ from tickets import jobs, services
 from tickets.models import Message, Ticket
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
 SP = ZoneInfo("America/Sao_Paulo")

@@ -17,7 +17,7 @@ from portal.tasks import outbox_drain
 from tickets.models import Ticket
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server"),
 ]
 
