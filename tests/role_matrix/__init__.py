@@ -26,3 +26,36 @@ def everyone(status: int) -> dict[str, int]:
 
 def logged_in(status: int, anonymous: int = LOGIN) -> dict[str, int]:
     return {**everyone(status), "anonymous": anonymous}
+
+
+def open_ticket_for(world, name: str, **extra):
+    """A ticket of Alfa opened by its contact through the service, on a small catalogue of its own
+    (`name` keeps the catalogue rows of each module apart)."""
+    from tests.factories import (
+        ProductFactory,
+        ProductLineFactory,
+        RoutineFactory,
+        TeamFactory,
+        VersionFactory,
+    )
+    from tickets import services
+
+    line = ProductLineFactory(name=f"Linha {name}", slug=f"linha-{name}")
+    world.company.product_lines.add(line)
+    team = TeamFactory(name=f"Equipe {name}", slug=f"equipe-{name}")
+    team.members.add(world.analyst)
+    product = ProductFactory(line=line, name=f"Produto {name}", default_team=team)
+    return services.ticket_open(
+        actor=world.contact.user,
+        company=world.company,
+        product=product,
+        routine=RoutineFactory(product=product),
+        version=VersionFactory(product=product),
+        environment="production",
+        summary=f"Chamado da matriz de papéis ({name})",
+        description="Aberto para a matriz de papéis.",
+        answers=services.SeverityAnswers(
+            function_unusable=True, has_workaround=True, data_corruption=False, cosmetic=False
+        ),
+        **extra,
+    )

@@ -8,9 +8,7 @@ DRF's SessionAuthentication on every route except the token login, which reads n
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.factories import ProductFactory, ProductLineFactory, RoutineFactory, TeamFactory, VersionFactory
-
-from . import everyone, row
+from . import everyone, open_ticket_for, row
 
 API = 401  # anonymous: no credentials
 TICKET = row(API, 404, 200, 200, 200, 200, 200)
@@ -48,23 +46,7 @@ CSRF_EXEMPT = {"api-token", "api-survey"}  # no session is read: the token login
 
 
 def objects(world) -> dict:
-    from tickets import services
-
-    line = ProductLineFactory()
-    world.company.product_lines.add(line)
-    product = ProductFactory(line=line, default_team=TeamFactory())
-    ticket = services.ticket_open(
-        actor=world.contact.user,
-        company=world.company,
-        product=product,
-        routine=RoutineFactory(product=product),
-        version=VersionFactory(product=product),
-        environment="production",
-        summary="Chamado da matriz de papéis (API)",
-        description="Aberto para a matriz.",
-        answers=services.SeverityAnswers(
-            function_unusable=False, has_workaround=False, data_corruption=False, cosmetic=True
-        ),
-        files=[SimpleUploadedFile("log.txt", b"erro", content_type="text/plain")],
+    ticket = open_ticket_for(
+        world, "api", files=[SimpleUploadedFile("log.txt", b"erro", content_type="text/plain")]
     )
     return {"api_ticket": ticket, "api_attachment": ticket.attachments.get()}

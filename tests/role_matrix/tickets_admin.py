@@ -1,6 +1,6 @@
 """The analysts' back-office of tickets (tickets/admin.py): catalogue, triage list, work page."""
 
-from . import VIEW
+from . import VIEW, open_ticket_for
 
 ADMIN_SITE = {
     # Every change of the work page is a POST here (the ticket's id in the body): GET is refused.
@@ -19,39 +19,11 @@ ADMIN_MODELS = {
 
 
 def objects(world) -> dict:
-    from tests.factories import (
-        ProductFactory,
-        ProductLineFactory,
-        RoutineFactory,
-        TeamFactory,
-        VersionFactory,
-    )
-    from tickets import services
-
-    line = ProductLineFactory()
-    world.company.product_lines.add(line)
-    team = TeamFactory()
-    team.members.add(world.analyst)
-    product = ProductFactory(line=line, default_team=team)
-    routine = RoutineFactory(product=product)
-    version = VersionFactory(product=product)
-    ticket = services.ticket_open(
-        actor=world.contact.user,
-        company=world.company,
-        product=product,
-        routine=routine,
-        version=version,
-        environment="production",
-        summary="Relatório de faturamento não abre",
-        description="Ao abrir o relatório, a tela fica em branco.",
-        answers=services.SeverityAnswers(
-            function_unusable=True, has_workaround=True, data_corruption=False, cosmetic=False
-        ),
-    )
+    ticket = open_ticket_for(world, "admin")
     return {
         "tickets_ticket": ticket,
-        "tickets_team": team,
-        "tickets_product": product,
-        "tickets_routine": routine,
-        "tickets_productversion": version,
+        "tickets_team": ticket.team,
+        "tickets_product": ticket.product,
+        "tickets_routine": ticket.routine,
+        "tickets_productversion": ticket.version,
     }

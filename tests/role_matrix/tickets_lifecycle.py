@@ -6,9 +6,7 @@ survey link works for anyone holding it (SRV-2). Analysts read statements in the
 
 from django.utils import timezone
 
-from tests.factories import ProductFactory, ProductLineFactory, RoutineFactory, TeamFactory, VersionFactory
-
-from . import LOGIN, VIEW, everyone, logged_in, row
+from . import LOGIN, VIEW, everyone, logged_in, open_ticket_for, row
 
 STATEMENT = row(LOGIN, 200, 200, 200, 200, 403, 403)
 
@@ -33,31 +31,13 @@ ADMIN_SITE = {"admin:tickets_survey_report": {"analyst": 403, "leader": 200}}
 
 def objects(world) -> dict:
     from tickets import lifecycle, services
+    from tickets.models import AcceptancePolicy
 
-    line = ProductLineFactory(name="Linha do aceite", slug="linha-aceite")
-    world.company.product_lines.add(line)
-    product = ProductFactory(
-        line=line, name="Produto do aceite", default_team=TeamFactory(slug="equipe-aceite")
-    )
-    ticket = services.ticket_open(
-        actor=world.contact.user,
-        company=world.company,
-        product=product,
-        routine=RoutineFactory(product=product),
-        version=VersionFactory(product=product),
-        environment="production",
-        summary="Cálculo errado na folha",
-        description="O cálculo das férias sai com um dia a menos.",
-        answers=services.SeverityAnswers(
-            function_unusable=False, has_workaround=False, data_corruption=False, cosmetic=False
-        ),
-    )
+    ticket = open_ticket_for(world, "aceite")
     services.ticket_transition(
         actor=world.analyst, ticket=ticket, to_status="awaiting_validation", reason="ok"
     )
     survey = lifecycle.survey_send(ticket, now=timezone.now())
-    from tickets.models import AcceptancePolicy
-
     return {
         "lifecycle_ticket": ticket,
         "survey_token": lifecycle.survey_token(survey),

@@ -7,9 +7,7 @@ answer them 403, except the attachment download the back-office links to.
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.factories import ProductFactory, ProductLineFactory, RoutineFactory, TeamFactory, VersionFactory
-
-from . import LOGIN, row
+from . import LOGIN, open_ticket_for, row
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
@@ -39,24 +37,5 @@ PORTAL = {
 
 
 def objects(world) -> dict:
-    from tickets import services
-
-    line = ProductLineFactory(name="Linha do portal", slug="linha-portal")
-    world.company.product_lines.add(line)
-    team = TeamFactory(name="Equipe do portal", slug="equipe-portal")
-    product = ProductFactory(line=line, name="Produto do portal", default_team=team)
-    ticket = services.ticket_open(
-        actor=world.contact.user,
-        company=world.company,
-        product=product,
-        routine=RoutineFactory(product=product),
-        version=VersionFactory(product=product),
-        environment="production",
-        summary="Erro ao emitir relatório",
-        description="Ao emitir o relatório aparece um erro.",
-        answers=services.SeverityAnswers(
-            function_unusable=False, has_workaround=True, data_corruption=False, cosmetic=False
-        ),
-        files=[SimpleUploadedFile("tela.png", PNG, "image/png")],
-    )
+    ticket = open_ticket_for(world, "portal", files=[SimpleUploadedFile("tela.png", PNG, "image/png")])
     return {"portal_ticket": ticket, "portal_attachment": ticket.attachments.get()}
