@@ -176,6 +176,29 @@ class Command(BaseCommand):
             for version in versions:
                 ProductVersion.objects.get_or_create(product=product, name=version)
 
+        # SLA-8: the Prime company's contract, with shorter targets than the standard table.
+        from sla.models import Calendar, PrimeContract, PrimeTarget
+
+        prime_company = Company.objects.get(cnpj=COMPANIES[0]["cnpj"])
+        contract, _ = PrimeContract.objects.get_or_create(
+            company=prime_company,
+            defaults={
+                "calendar": Calendar.objects.get(slug="prime"),
+                "starts_on": timezone.localdate().replace(month=1, day=1),
+            },
+        )
+        for severity, hours, days in (
+            ("critical", 6, 3),
+            ("high", 12, 7),
+            ("medium", 24, 20),
+            ("low", 32, 30),
+        ):
+            PrimeTarget.objects.get_or_create(
+                contract=contract,
+                severity=severity,
+                defaults={"response_hours": hours, "maintenance_days": days},
+            )
+
         if Ticket.objects.exists():
             return
         now = timezone.now()
