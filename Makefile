@@ -39,6 +39,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## bench: pages (100k tickets) and sweeps (1M tickets) on a throw-away PostgreSQL, then bench-sla
+bench: install
+	PATH="$(BIN):$$PATH" bash scripts/bench.sh
+
 ## bench-sla: the SLA engine against businesstimedelta on the same 10,000 inputs
 bench-sla: install
 	$(BIN)/python bench/bench_sla.py

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make bench`: the portal's pages and periodic sweeps on a real PostgreSQL (bench/bench_portal.py),
+# then the SLA engine against businesstimedelta (bench/bench_sla.py; BENCH_SLA=0 skips it).
+#
+# When DATABASE_URL / REDIS_URL are not set, scripts/services.sh starts a throw-away PostgreSQL 15
+# and Redis on free local ports and stops them (removing their files) when this script exits.
+# A DATABASE_URL you set yourself must point to an EMPTY database you can throw away: the benchmark
+# writes a million tickets into it (it refuses a database that already holds companies or tickets).
+# Extra arguments go to bench_portal.py, e.g. `bash scripts/bench.sh --skip-sweeps --repeat 10`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN="$PWD/.venv/bin"
+# shellcheck source=scripts/services.sh
+source scripts/services.sh
+
+export PORTAL_VAR_DIR="$WORK/var"
+export DEBUG=0
+
+log "manage.py migrate / collectstatic (PostgreSQL: $DATABASE_URL, Redis: $REDIS_URL)"
+"$BIN/python" manage.py migrate --noinput >/dev/null
+# DEBUG=0 serves static files through the manifest storage, as in production.
+"$BIN/python" manage.py collectstatic --noinput >/dev/null
+
+log "bench/bench_portal.py $*"
+"$BIN/python" bench/bench_portal.py "$@"
+
+if [ "${BENCH_SLA:-1}" != 0 ]; then
+  log "bench/bench_sla.py (BENCH_SLA=0 skips it)"
+  "$BIN/python" bench/bench_sla.py
+fi
