@@ -29,14 +29,16 @@ _local = threading.local()
 
 @contextmanager
 def batched_dispatch():
-    """Within this block, e-mails are only recorded: the caller queues one drain after commit
-    (periodic jobs that write thousands of e-mails do not queue thousands of tasks)."""
-    previous = getattr(_local, "batched", False)
-    _local.batched = True
+    """Within this block, e-mails are collected and recorded with one INSERT when it ends (still
+    inside the caller's transaction), and no task is queued per e-mail: the caller queues one drain
+    after commit. Periodic jobs writing thousands of e-mails use it."""
+    previous = getattr(_local, "batch", None)
+    _local.batch = []
     try:
         yield
+        OutboxEmail.objects.bulk_create(_local.batch, ignore_conflicts=True)  # dedupe keys stay unique
     finally:
-        _local.batched = previous
+        _local.batch = previous
 
 
 STALE_CLAIM = timedelta(minutes=10)
@@ -84,7 +86,8 @@ def email_enqueue_rendered(
     template: str,
     dedupe_key: str | None = None,
 ) -> OutboxEmail | None:
-    """Record an already rendered e-mail (see `email_enqueue`)."""
+    """Record an already rendered e-mail (see `email_enqueue`). Inside `batched_dispatch()` the
+    row is only collected (returned unsaved) and written when the block ends."""
     row = OutboxEmail(
         to=[to] if isinstance(to, str) else list(to),
         subject=" ".join(subject.split())[:250],
@@ -93,6 +96,10 @@ def email_enqueue_rendered(
         template=template,
         dedupe_key=dedupe_key,
     )
+    batch = getattr(_local, "batch", None)
+    if batch is not None:
+        batch.append(row)  # written by batched_dispatch() when its block ends
+        return row
     try:
         with transaction.atomic():
             row.save()
@@ -100,8 +107,7 @@ def email_enqueue_rendered(
         if dedupe_key and OutboxEmail.objects.filter(dedupe_key=dedupe_key).exists():
             return None
         raise
-    if not getattr(_local, "batched", False):
-        transaction.on_commit(lambda: _dispatch(row.pk))
+    transaction.on_commit(lambda: _dispatch(row.pk))
     return row
 
 

@@ -51,8 +51,10 @@ def _drain_after_commit() -> None:
     transaction.on_commit(drain)
 
 
-def _due_ids(queryset, limit: int) -> list[int]:
-    return list(queryset.order_by("pk").values_list("pk", flat=True)[:limit])
+def _due_ids(queryset, limit: int, *, by: str) -> list[int]:
+    """The next due ids, read through the index on `by` (the due instant): ordering by pk would
+    walk the primary key past every row already done."""
+    return list(queryset.order_by(by, "pk").values_list("pk", flat=True)[:limit])
 
 
 def _run_batches(
@@ -103,6 +105,7 @@ def _auto_move(tickets: list[Ticket], to_status: str, reason: str, now: datetime
         )
         for ticket in tickets
     )
+    surveyed = []
     for ticket in tickets:
         ticket.status, ticket.status_changed_at = to_status, now
         if to_status == S.AWAITING_VALIDATION:
@@ -112,8 +115,9 @@ def _auto_move(tickets: list[Ticket], to_status: str, reason: str, now: datetime
         if to_status == S.CLOSED or (
             to_status == S.AWAITING_VALIDATION and ticket.acceptance_policy.survey_on_validation
         ):
-            lifecycle.survey_send(ticket, now=now)
+            surveyed.append(ticket)
         services.notify_status(ticket, reason=reason)
+    lifecycle.surveys_send(surveyed, now=now)  # SRV-1, one INSERT for the batch
 
 
 def pending_client_timeout(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> JobResult:
@@ -126,7 +130,9 @@ def pending_client_timeout(*, now: datetime | None = None, batch_size: int = BAT
         _auto_move(tickets, S.AWAITING_VALIDATION, _("Sem resposta do cliente em 7 dias úteis"), now)
         return len(tickets)
 
-    return _run_batches("pending_client_timeout", lambda: _due_ids(due, batch_size), process)
+    return _run_batches(
+        "pending_client_timeout", lambda: _due_ids(due, batch_size, by="auto_action_at"), process
+    )
 
 
 def acceptance_autoclose(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> JobResult:
@@ -140,7 +146,9 @@ def acceptance_autoclose(*, now: datetime | None = None, batch_size: int = BATCH
         _auto_move(tickets, S.CLOSED, _("Encerrado automaticamente: o prazo de validação terminou"), now)
         return len(tickets)
 
-    return _run_batches("acceptance_autoclose", lambda: _due_ids(due, batch_size), process)
+    return _run_batches(
+        "acceptance_autoclose", lambda: _due_ids(due, batch_size, by="auto_action_at"), process
+    )
 
 
 def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> JobResult:
@@ -193,7 +201,9 @@ def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH
             )
         return len(tickets)
 
-    return _run_batches("acceptance_reminders", lambda: _due_ids(due, batch_size), process)
+    return _run_batches(
+        "acceptance_reminders", lambda: _due_ids(due, batch_size, by="acceptance_reminder_at"), process
+    )
 
 
 def _team_notice(kind: str, tickets: list[Ticket], now: datetime) -> int:
@@ -245,8 +255,10 @@ def sla_marking(*, now: datetime | None = None, batch_size: int = 1000) -> list[
         return _team_notice(TicketNotice.Kind.SLA_AT_RISK, tickets, now)
 
     return [
-        _run_batches("sla_breached", lambda: _due_ids(breached_due, batch_size), process_breached),
-        _run_batches("sla_at_risk", lambda: _due_ids(risk_due, batch_size), process_risk),
+        _run_batches(
+            "sla_breached", lambda: _due_ids(breached_due, batch_size, by="sla_due_at"), process_breached
+        ),
+        _run_batches("sla_at_risk", lambda: _due_ids(risk_due, batch_size, by="sla_risk_at"), process_risk),
     ]
 
 

@@ -257,28 +257,48 @@ def ticket_follow_up(
 
 def survey_send(ticket: Ticket, *, now: datetime) -> Survey | None:
     """Create the ticket's survey and e-mail its link to the requester, once (SRV-1, SRV-2)."""
-    from portal.mail import email_enqueue
-
     survey, created = Survey.objects.get_or_create(
-        ticket=ticket, defaults={"analyst": ticket.assignee, "team": ticket.team, "sent_at": now}
+        ticket=ticket, defaults={"analyst_id": ticket.assignee_id, "team_id": ticket.team_id, "sent_at": now}
     )
     if not created:
         return None
-    requester = ticket.requester
-    if requester.is_active:
-        email_enqueue(
-            to=requester.email,
-            template="tickets/survey",
-            language=requester.language,
-            context={
-                "name": requester.get_short_name(),
-                "number": ticket.number,
-                "summary": ticket.summary,
-                "survey_path": survey_path(survey),
-            },
-            dedupe_key=f"survey:{ticket.pk}",
-        )
+    _survey_email(ticket, survey)
     return survey
+
+
+def surveys_send(tickets: list[Ticket], *, now: datetime) -> list[Survey]:
+    """`survey_send` for a batch of locked tickets (periodic jobs): one SELECT, one INSERT."""
+    if not tickets:
+        return []
+    existing = set(Survey.objects.filter(ticket__in=tickets).values_list("ticket_id", flat=True))
+    new = [ticket for ticket in tickets if ticket.pk not in existing]
+    surveys = Survey.objects.bulk_create(
+        Survey(ticket=ticket, analyst_id=ticket.assignee_id, team_id=ticket.team_id, sent_at=now)
+        for ticket in new
+    )
+    for ticket, survey in zip(new, surveys, strict=True):
+        _survey_email(ticket, survey)
+    return surveys
+
+
+def _survey_email(ticket: Ticket, survey: Survey) -> None:
+    from portal.mail import email_enqueue
+
+    requester = ticket.requester
+    if not requester.is_active:
+        return
+    email_enqueue(
+        to=requester.email,
+        template="tickets/survey",
+        language=requester.language,
+        context={
+            "name": requester.get_short_name(),
+            "number": ticket.number,
+            "summary": ticket.summary,
+            "survey_path": survey_path(survey),
+        },
+        dedupe_key=f"survey:{ticket.pk}",
+    )
 
 
 def survey_token(survey: Survey) -> str:
