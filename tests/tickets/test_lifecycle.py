@@ -283,3 +283,24 @@ def test_jobs_work_in_bounded_batches(world, open_ticket):
     result = jobs.acceptance_autoclose(now=at(2026, 4, 1), batch_size=2)
     assert (result.changed, result.batches) == (5, 3)
     assert set(Ticket.objects.values_list("status", flat=True)) == {"closed"}
+
+
+def test_ops1_auto_close_is_set_based_queries_do_not_grow_with_the_batch(world, open_ticket):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def close(count: int, day: int) -> int:
+        for _ in range(count):
+            ticket = open_ticket(world.contact.user, now=at(2026, 3, day, 10))
+            services.ticket_transition(
+                actor=world.analyst,
+                ticket=ticket,
+                to_status="awaiting_validation",
+                reason="ok",
+                now=at(2026, 3, day, 11),
+            )
+        with CaptureQueriesContext(connection) as queries:
+            assert jobs.acceptance_autoclose(now=at(2026, 4, 30)).changed == count
+        return len(queries.captured_queries)
+
+    assert close(3, 2) == close(12, 3)
