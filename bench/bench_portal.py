@@ -730,7 +730,7 @@ class SweepProbe:
         if self.BATCH_START.match(sql):
             self.batches.append(0)
             self.rss.append(rss_mb())
-            kind = "SELECT due ids (ORDER BY id LIMIT n)"
+            kind = "SELECT due ids (LIMIT n)"
         if self.batches:
             self.batches[-1] += 1
             if len(self.batches) == 1:
