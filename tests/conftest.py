@@ -45,28 +45,9 @@ def _seed_reference_data() -> None:
     """
     from django.apps import apps
 
-    seed_sla = __import__("sla.migrations.0002_seed_calendars_targets_holidays", fromlist=["CALENDARS"])
+    seed_sla = __import__("sla.migrations.0002_seed_calendars_targets_holidays", fromlist=["seed"])
     seed_policy = __import__("tickets.migrations.0003_default_acceptance_policy", fromlist=["create_default"])
-    calendar_model = apps.get_model("sla", "Calendar")
-    interval_model = apps.get_model("sla", "CalendarInterval")
-    target_model = apps.get_model("sla", "SeverityTarget")
-    for slug, name, description, policy, schedule in seed_sla.CALENDARS:
-        calendar, created = calendar_model.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "holiday_policy": policy}
-        )
-        if created:
-            interval_model.objects.bulk_create(
-                interval_model(
-                    calendar=calendar, weekday=day, start=seed_sla._time(start), end=seed_sla._time(end)
-                )
-                for days, intervals in schedule.items()
-                for day in days
-                for start, end in intervals
-            )
-    for severity, hours, days in seed_sla.TARGETS:
-        target_model.objects.get_or_create(
-            severity=severity, defaults={"response_hours": hours, "maintenance_days": days}
-        )
+    seed_sla.seed_calendars_and_targets(apps)
     seed_policy.create_default(apps, None)
 
 

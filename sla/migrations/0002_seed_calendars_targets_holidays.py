@@ -53,13 +53,11 @@ def _time(text):
     return time(int(hours), int(minutes))
 
 
-def seed(apps, schema_editor):
-    from sla.holiday_sources import package_holidays
-
+def seed_calendars_and_targets(apps):
+    """The CAL-3 calendars and SEV-1 targets (idempotent; the test suite calls it after a flush)."""
     Calendar = apps.get_model("sla", "Calendar")
     CalendarInterval = apps.get_model("sla", "CalendarInterval")
     SeverityTarget = apps.get_model("sla", "SeverityTarget")
-    Holiday = apps.get_model("sla", "Holiday")
     for slug, name, description, policy, schedule in CALENDARS:
         calendar, created = Calendar.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "holiday_policy": policy}
@@ -75,6 +73,13 @@ def seed(apps, schema_editor):
         SeverityTarget.objects.get_or_create(
             severity=severity, defaults={"response_hours": hours, "maintenance_days": days}
         )
+
+
+def seed(apps, schema_editor):
+    from sla.holiday_sources import package_holidays
+
+    seed_calendars_and_targets(apps)
+    Holiday = apps.get_model("sla", "Holiday")
     rows = [Holiday(source="package", **row) for year in HOLIDAY_YEARS for row in package_holidays(year)]
     Holiday.objects.bulk_create(rows, ignore_conflicts=True)
 
