@@ -15,7 +15,6 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -30,7 +29,6 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from accounts.selectors import companies_visible_to, user_contact
-from accounts.services import company_assert_can_download
 from portal.api import (
     BAD_REQUEST,
     CONFLICT,
@@ -43,6 +41,7 @@ from portal.api import (
 from portal.exceptions import DomainError
 
 from . import selectors, services
+from .downloads import attachment_for_download, attachment_response
 from .models import Attachment, ProductVersion, Routine, Team, Ticket
 from .serializers import (
     AttachmentSerializer,
@@ -319,25 +318,11 @@ class AttachmentDownloadView(APIView):
         ),
     )
     def get(self, request, pk: int):
-        attachment = selectors.attachment_get(request.user, pk)
-        if not request.user.is_analyst:
-            try:
-                company_assert_can_download(company=attachment.ticket.company)
-            except DomainError as error:
-                raise PermissionDenied(detail=error.message, code=error.code) from None
         try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Cache-Control"] = "private, no-store"
-        return response
+            attachment = attachment_for_download(request.user, pk)
+        except DomainError as error:
+            raise PermissionDenied(detail=error.message, code=error.code) from None
+        return attachment_response(attachment)
 
 
 # --- Analyst actions --------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from portal.mail import batched_dispatch, email_enqueue
 
+from . import services
 from .models import Ticket, TicketEvent, TicketNotice
 
 logger = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def _lock_due(ids: list[int], **condition) -> list[Ticket]:
 
 def _auto_move(tickets: list[Ticket], to_status: str, reason: str, now: datetime) -> None:
     """Set-based status change by the system: one UPDATE, one INSERT of events, then side effects."""
-    from . import lifecycle, services
+    from . import lifecycle
 
     pks = [ticket.pk for ticket in tickets]
     values = {"status": to_status, "status_changed_at": now, "auto_action_at": None, "updated_at": now}
@@ -183,20 +184,10 @@ def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH
         )
         Ticket.objects.filter(pk__in=[t.pk for t in tickets]).update(acceptance_reminder_sent_at=now)
         for ticket in tickets:
-            requester = ticket.requester
-            if not requester.is_active:
-                continue
-            email_enqueue(
-                to=requester.email,
-                template="tickets/acceptance_reminder",
-                language=requester.language,
-                context={
-                    "name": requester.get_short_name(),
-                    "number": ticket.number,
-                    "summary": ticket.summary,
-                    "deadline": ticket.acceptance_deadline,
-                    "ticket_path": f"/chamados/{ticket.number}/",
-                },
+            services.notify_requester(
+                ticket,
+                "tickets/acceptance_reminder",
+                deadline=ticket.acceptance_deadline,
                 dedupe_key=f"acp2:{ticket.pk}:{ticket.acceptance_deadline.isoformat()}",
             )
         return len(tickets)

@@ -282,22 +282,10 @@ def surveys_send(tickets: list[Ticket], *, now: datetime) -> list[Survey]:
 
 
 def _survey_email(ticket: Ticket, survey: Survey) -> None:
-    from portal.mail import email_enqueue
+    from .services import notify_requester
 
-    requester = ticket.requester
-    if not requester.is_active:
-        return
-    email_enqueue(
-        to=requester.email,
-        template="tickets/survey",
-        language=requester.language,
-        context={
-            "name": requester.get_short_name(),
-            "number": ticket.number,
-            "summary": ticket.summary,
-            "survey_path": survey_path(survey),
-        },
-        dedupe_key=f"survey:{ticket.pk}",
+    notify_requester(
+        ticket, "tickets/survey", survey_path=survey_path(survey), dedupe_key=f"survey:{ticket.pk}"
     )
 
 

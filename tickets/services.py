@@ -312,7 +312,7 @@ def ticket_open(
         ticket=ticket, kind=TicketEvent.Kind.OPENED, actor=actor, created_at=now, to_value=S.NEW
     )
     _store_attachments(ticket, checked, actor=actor, message=None, now=now)
-    _notify_requester(ticket, "tickets/opened", due_at=ticket.sla_due_at)
+    notify_requester(ticket, "tickets/opened", due_at=ticket.sla_due_at)
     return ticket
 
 
@@ -439,7 +439,7 @@ def ticket_reply(
     else:
         ticket.save(update_fields=["updated_at"])
     if role == ANALYST and not internal:
-        _notify_requester(ticket, "tickets/new_message", body=message.body)
+        notify_requester(ticket, "tickets/new_message", body=message.body)
     return message
 
 
@@ -543,7 +543,7 @@ def notify_status(ticket: Ticket, *, reason: str = "") -> None:
     acceptance deadline (ACP-1), a closure the survey link (SRV-1)."""
     if ticket.status == S.AWAITING_VALIDATION:
         policy = ticket.acceptance_policy
-        _notify_requester(
+        notify_requester(
             ticket,
             "tickets/solution_proposed",
             reason=reason,
@@ -552,12 +552,13 @@ def notify_status(ticket: Ticket, *, reason: str = "") -> None:
             postponement_days=policy.postponement_days if policy else 0,
         )
     elif ticket.status == S.CLOSED:
-        _notify_requester(ticket, "tickets/closed")
+        notify_requester(ticket, "tickets/closed")
     else:
-        _notify_requester(ticket, "tickets/status_changed", reason=reason)
+        notify_requester(ticket, "tickets/status_changed", reason=reason)
 
 
-def _notify_requester(ticket: Ticket, template: str, **context) -> None:
+def notify_requester(ticket: Ticket, template: str, *, dedupe_key: str | None = None, **context) -> None:
+    """E-mail the ticket's requester in their language through the outbox (OPS-2)."""
     requester = ticket.requester
     if not requester.is_active:
         return
@@ -574,4 +575,5 @@ def _notify_requester(ticket: Ticket, template: str, **context) -> None:
             "ticket_path": f"/chamados/{ticket.number}/",
             **context,
         },
+        dedupe_key=dedupe_key,
     )

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,12 +17,12 @@ from django.views.decorators.http import require_GET
 
 from accounts import selectors as account_selectors
 from accounts.models import Company, User
-from accounts.services import company_assert_can_download
 from portal.exceptions import DomainError
 from portal.views import add_domain_error
 from sla.models import Severity
 
 from .. import selectors, services
+from ..downloads import attachment_for_download, attachment_response
 from ..forms import TicketReplyForm
 from ..forms_lifecycle import FollowUpForm, RejectForm
 from ..models import Message, Ticket, TicketEvent
@@ -314,23 +314,8 @@ class TicketReplyView(ClientRequiredMixin, View):
 @require_GET
 def attachment_download(request, pk: int):
     """Serve a file after the same check as its ticket (404 otherwise), never rendered inline."""
-    attachment = selectors.attachment_get(request.user, pk)
-    if not request.user.is_analyst:
-        try:
-            company_assert_can_download(company=attachment.ticket.company)
-        except DomainError as error:
-            raise PermissionDenied(error.message) from error
     try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+        attachment = attachment_for_download(request.user, pk)
+    except DomainError as error:
+        raise PermissionDenied(error.message) from error
+    return attachment_response(attachment)
