@@ -11,7 +11,7 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         # Password reset and other allauth mail go through the outbox too (OPS-2).
         from django.template.loader import render_to_string
 
-        from portal.mail import email_enqueue_rendered
+        from outbox.services import email_enqueue_rendered
 
         context = {**context, "email": email}
         subject = render_to_string(f"{template_prefix}_subject.txt", context)

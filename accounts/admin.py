@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from portal.exceptions import DomainError
+from core.errors import DomainError
 
 from . import services
 from .forms import CPFField

@@ -18,7 +18,7 @@ ANALYST_PERMISSIONS = frozenset(
         "accounts.view_partnerconsultant",
         "accounts.view_productline",
         "accounts.view_user",
-        "portal.view_outboxemail",
+        "outbox.view_outboxemail",
         # Service calendars, holidays and targets (CAL, SEV, SLA-8): analysts look, leaders edit.
         "sla.view_calendar",
         "sla.view_calendarinterval",
@@ -40,6 +40,7 @@ ANALYST_PERMISSIONS = frozenset(
     }
 )
 LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
+    "core.view_changerecord",  # who changed which setting, when (core.history)
     "tickets.view_survey",  # SRV-3: survey results are the leaders'
     "tickets.view_acceptancepolicy",  # ACP-5: the acceptance window per product line
     "tickets.add_acceptancepolicy",

@@ -1,7 +1,8 @@
 """Every write on companies, contacts and consultants (ACC-1..7, TEN-1).
 
 Views, admin actions and tasks call these functions; none of them saves a model itself.
-Rules raise `DomainError` with a message for the user; missing rights raise `PermissionDenied`.
+Rules raise `DomainError` with a message for the user; missing rights raise `ForbiddenError`;
+who may act is decided by accounts/access.py.
 """
 
 from __future__ import annotations
@@ -9,16 +10,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
-from portal.exceptions import DomainError
-from portal.mail import email_enqueue
+from core.errors import DomainError, ForbiddenError
+from outbox.services import email_enqueue
 
+from . import access
 from .models import Company, Contact, PartnerConsultant, PartnerUnit, User
 from .validators import cpf_is_valid, normalize_cnpj, normalize_digits
 
@@ -36,16 +39,7 @@ COMPANY_REGISTRATION_FIELDS = (
 CONTACT_PERMISSION_FIELDS = ("can_open_tickets", "can_see_company_tickets", "can_authorize_consultancy")
 
 
-# --- Who may act -------------------------------------------------------------------------------------
-
-
-def _require_company_admin(actor: User, company_id: int) -> None:
-    """The actor is an active administrator of this company, or vendor staff."""
-    if actor.is_analyst:
-        return
-    contact = getattr(actor, "contact", None)
-    if not (actor.is_active and contact and contact.is_company_admin and contact.company_id == company_id):
-        raise PermissionDenied(_("Somente um administrador da empresa pode fazer isto."))
+# --- Locks -------------------------------------------------------------------------------------------
 
 
 def _lock_company(company_id: int, *, actor: User | None = None) -> Company:
@@ -55,12 +49,8 @@ def _lock_company(company_id: int, *, actor: User | None = None) -> Company:
     an administrator demoted a moment ago by a concurrent request can no longer act.
     """
     company = Company.objects.select_for_update().get(pk=company_id)
-    if actor is not None and not actor.is_analyst:
-        still_admin = Contact.objects.filter(
-            user_id=actor.pk, company_id=company_id, is_company_admin=True, user__is_active=True
-        ).exists()
-        if not still_admin:
-            raise PermissionDenied(_("Somente um administrador da empresa pode fazer isto."))
+    if actor is not None and not access.is_still_company_admin(actor, company_id):
+        raise ForbiddenError(_("Somente um administrador da empresa pode fazer isto."))
     return company
 
 
@@ -177,7 +167,7 @@ def contact_invite(
     language: str = "pt-br",
 ) -> Contact:
     """Register a contact and e-mail them a one-time activation link (ACC-2)."""
-    _require_company_admin(actor, company.pk)
+    access.require_company_admin(actor, company.pk)
     cpf = _clean_cpf(cpf)
     if Contact.objects.filter(company=company, cpf=cpf).exists():
         raise DomainError(
@@ -200,7 +190,7 @@ def contact_invite(
 
 @transaction.atomic
 def contact_resend_invitation(*, actor: User, contact: Contact) -> None:
-    _require_company_admin(actor, contact.company_id)
+    access.require_company_admin(actor, contact.company_id)
     if contact.user.activated_at is not None:
         raise DomainError(_("Este contato já ativou o acesso; use “Esqueci minha senha” se preciso."))
     if not contact.user.is_active:
@@ -221,7 +211,7 @@ def contact_update(
     can_authorize_consultancy: bool,
 ) -> Contact:
     """Change a contact's data and permissions (ACC-3). Administrators always see all tickets."""
-    _require_company_admin(actor, contact.company_id)
+    access.require_company_admin(actor, contact.company_id)
     cpf = _clean_cpf(cpf)
     if Contact.objects.filter(company_id=contact.company_id, cpf=cpf).exclude(pk=contact.pk).exists():
         raise DomainError(
@@ -245,7 +235,7 @@ def contact_set_admin(*, actor: User, contact: Contact, is_admin: bool) -> Conta
     The company row is locked first, so two administrators demoting each other at the same
     instant are serialised: the second sees the first's change and is refused.
     """
-    _require_company_admin(actor, contact.company_id)
+    access.require_company_admin(actor, contact.company_id)
     _lock_company(contact.company_id, actor=actor)
     contact = Contact.objects.select_related("user").get(pk=contact.pk)
     if is_admin == contact.is_company_admin:
@@ -267,7 +257,7 @@ def contact_set_admin(*, actor: User, contact: Contact, is_admin: bool) -> Conta
 @transaction.atomic
 def contact_deactivate(*, actor: User, contact: Contact) -> Contact:
     """Block a contact's access at their next request; tickets stay with the company (ACC-7)."""
-    _require_company_admin(actor, contact.company_id)
+    access.require_company_admin(actor, contact.company_id)
     _lock_company(contact.company_id, actor=actor)
     contact = Contact.objects.select_related("user").get(pk=contact.pk)
     if not contact.user.is_active:
@@ -280,15 +270,13 @@ def contact_deactivate(*, actor: User, contact: Contact) -> Contact:
     contact.user.is_active = False
     contact.user.save(update_fields=["is_active"])
     # Token API access ends with the session (TEN-2): drop any API token.
-    from rest_framework.authtoken.models import Token
-
     Token.objects.filter(user=contact.user).delete()
     return contact
 
 
 @transaction.atomic
 def contact_reactivate(*, actor: User, contact: Contact) -> Contact:
-    _require_company_admin(actor, contact.company_id)
+    access.require_company_admin(actor, contact.company_id)
     contact = Contact.objects.select_for_update().select_related("user").get(pk=contact.pk)
     if contact.user.is_active:
         return contact
@@ -324,7 +312,7 @@ def user_set_language(*, actor: User, language: str) -> None:
 @transaction.atomic
 def company_update_registration(*, actor: User, company: Company, **fields: str) -> Company:
     """A company administrator updates the company's registration data (ACC-1)."""
-    _require_company_admin(actor, company.pk)
+    access.require_company_admin(actor, company.pk)
     unknown = set(fields) - set(COMPANY_REGISTRATION_FIELDS)
     if unknown:
         raise DomainError(_("Campos não editáveis: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
@@ -347,8 +335,7 @@ def company_update_registration(*, actor: User, company: Company, **fields: str)
 @transaction.atomic
 def company_set_financial_status(*, actor: User, company: Company, status: str, note: str = "") -> Company:
     """Vendor staff mark or clear a financial pendency (ACC-6)."""
-    if not actor.is_analyst:
-        raise PermissionDenied(_("Somente a equipe de atendimento altera a situação financeira."))
+    access.require_staff(actor, _("Somente a equipe de atendimento altera a situação financeira."))
     if status not in Company.FinancialStatus.values:
         raise DomainError(_("Situação financeira desconhecida."))
     company = _lock_company(company.pk)
@@ -372,8 +359,7 @@ def company_create(
 
     The administrator receives the activation e-mail; the company is never without one.
     """
-    if not actor.is_analyst:
-        raise PermissionDenied(_("Somente a equipe de atendimento cadastra empresas."))
+    access.require_staff(actor, _("Somente a equipe de atendimento cadastra empresas."))
     company = Company(**fields)
     company.cnpj = normalize_cnpj(company.cnpj)
     _full_clean_or_domain_error(company)
@@ -396,8 +382,7 @@ def company_create(
 @transaction.atomic
 def company_update(*, actor: User, company: Company, product_lines=None, **fields) -> Company:
     """The back-office changes any registration field of a company (financial status has its own service)."""
-    if not actor.is_analyst:
-        raise PermissionDenied(_("Somente a equipe de atendimento altera estes dados."))
+    access.require_staff(actor, _("Somente a equipe de atendimento altera estes dados."))
     fields.pop("financial_status", None)
     company = _lock_company(company.pk)
     for name, value in fields.items():
@@ -423,8 +408,7 @@ def partner_consultant_create(
     *, actor: User, unit: PartnerUnit, email: str, full_name: str, cpf: str = "", phone: str = ""
 ) -> PartnerConsultant:
     """A leader registers a partner unit's consultant, who receives an activation e-mail (TEN-3)."""
-    if not actor.is_leader:
-        raise PermissionDenied(_("Somente líderes cadastram consultores de parceiros."))
+    access.require_leader(actor, _("Somente líderes cadastram consultores de parceiros."))
     user = _create_invited_user(email=email, full_name=full_name, role=User.Role.PARTNER, language="pt-br")
     consultant = PartnerConsultant.objects.create(
         user=user, unit=unit, cpf=_clean_cpf(cpf) if cpf else "", phone=phone
@@ -436,8 +420,7 @@ def partner_consultant_create(
 @transaction.atomic
 def staff_user_create(*, actor: User, email: str, full_name: str, role: str) -> User:
     """A leader registers an analyst or leader, who receives an activation e-mail."""
-    if not actor.is_leader:
-        raise PermissionDenied(_("Somente líderes cadastram analistas."))
+    access.require_leader(actor, _("Somente líderes cadastram analistas."))
     if role not in (User.Role.ANALYST, User.Role.LEADER):
         raise DomainError(_("Papel inválido para a equipe de atendimento."), field="role")
     user = _create_invited_user(email=email, full_name=full_name, role=role, language="pt-br", is_staff=True)
@@ -448,8 +431,7 @@ def staff_user_create(*, actor: User, email: str, full_name: str, role: str) -> 
 @transaction.atomic
 def staff_user_set_active(*, actor: User, user: User, active: bool) -> User:
     """A leader blocks or restores a staff or partner account (contacts belong to their company)."""
-    if not actor.is_leader:
-        raise PermissionDenied(_("Somente líderes bloqueiam acessos da equipe."))
+    access.require_leader(actor, _("Somente líderes bloqueiam acessos da equipe."))
     if user.role == User.Role.CONTACT:
         raise DomainError(_("Contatos são desativados pelo administrador da empresa ou na tela de contatos."))
     if user.pk == actor.pk and not active:
@@ -459,40 +441,10 @@ def staff_user_set_active(*, actor: User, user: User, active: bool) -> User:
     return user
 
 
-# --- Guards other apps call (ACC-4, ACC-6) --------------------------------------------------------------
-
-FINANCIAL_PENDENCY_ALLOWED_KINDS = frozenset({"administrative", "financial"})
+# --- API tokens (API-1) ---------------------------------------------------------------------------------
 
 
-def company_assert_can_open_ticket(*, company: Company, kind: str) -> None:
-    """ACC-6: with a financial pendency only administrative/financial tickets (CST) may be opened."""
-    if not company.is_active:
-        raise DomainError(_("Esta empresa está inativa e não pode abrir chamados."), code="company_inactive")
-    if company.has_financial_pendency and kind not in FINANCIAL_PENDENCY_ALLOWED_KINDS:
-        raise DomainError(
-            _(
-                "Sua empresa tem uma pendência financeira: só é possível abrir chamados administrativos ou "
-                "financeiros, atendidos pelo Centro de Serviços (CST)."
-            ),
-            code="financial_pendency",
-        )
-
-
-def company_assert_can_download(*, company: Company) -> None:
-    """ACC-6: a company with a financial pendency cannot download files."""
-    if company.has_financial_pendency:
-        raise DomainError(
-            _("Downloads bloqueados por pendência financeira. Procure o Centro de Serviços (CST)."),
-            code="financial_pendency",
-        )
-
-
-def contact_assert_can_open_ticket(*, contact: Contact) -> None:
-    """ACC-4: tickets only in the name of an active contact allowed to open them."""
-    if not contact.user.is_active:
-        raise DomainError(_("Contato inativo não pode abrir chamados."), code="contact_inactive")
-    if not contact.can_open_tickets:
-        raise DomainError(
-            _("Você não tem permissão para abrir chamados. Fale com o administrador da sua empresa."),
-            code="no_permission",
-        )
+def api_token_issue(*, user: User) -> str:
+    """The user's API token (`Authorization: Token …`), created on first use."""
+    token, _created = Token.objects.get_or_create(user=user)
+    return token.key

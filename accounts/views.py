@@ -18,10 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from portal.exceptions import DomainError
-from portal.views import add_domain_error
+from core.errors import DomainError
+from core.forms import add_domain_error
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import ActivationForm, CompanyRegistrationForm, ContactInviteForm, ContactUpdateForm, ProfileForm
 from .validators import format_cpf
 
@@ -32,7 +32,7 @@ class ContactRequiredMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.contact = selectors.user_contact(request.user)
+        self.contact = access.contact_of(request.user)
         if self.contact is None:
             raise PermissionDenied(_("Esta página é para contatos de empresas clientes."))
         return super().dispatch(request, *args, **kwargs)
@@ -41,7 +41,7 @@ class ContactRequiredMixin(LoginRequiredMixin):
 class CompanyAdminRequiredMixin(ContactRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         user = request.user
-        is_plain_contact = selectors.user_contact(user) and not selectors.user_is_company_admin(user)
+        is_plain_contact = access.contact_of(user) and not access.is_company_admin(user)
         if user.is_authenticated and is_plain_contact:
             raise PermissionDenied(_("Somente administradores da empresa acessam esta página."))
         return super().dispatch(request, *args, **kwargs)
@@ -51,7 +51,7 @@ class CompanyDetailView(ContactRequiredMixin, TemplateView):
     template_name = "accounts/company_detail.html"
 
     def get_context_data(self, **kwargs):
-        company = selectors.company_of_contact(self.request.user)
+        company = access.company_of_contact(self.request.user)
         return super().get_context_data(company=company, **kwargs)
 
 
@@ -59,7 +59,7 @@ class CompanyUpdateView(CompanyAdminRequiredMixin, View):
     template_name = "accounts/company_form.html"
 
     def get(self, request):
-        company = selectors.company_of_contact(request.user)
+        company = access.company_of_contact(request.user)
         return render(
             request,
             self.template_name,
@@ -67,8 +67,8 @@ class CompanyUpdateView(CompanyAdminRequiredMixin, View):
         )
 
     def post(self, request):
-        company = selectors.company_of_contact(request.user)
-        form = CompanyRegistrationForm(request.POST, instance=selectors.company_of_contact(request.user))
+        company = access.company_of_contact(request.user)
+        form = CompanyRegistrationForm(request.POST, instance=access.company_of_contact(request.user))
         if form.is_valid():
             try:
                 services.company_update_registration(
@@ -238,7 +238,7 @@ class ProfileView(LoginRequiredMixin, View):
     template_name = "accounts/profile.html"
 
     def _form(self, data=None):
-        contact = selectors.user_contact(self.request.user)
+        contact = access.contact_of(self.request.user)
         form = ProfileForm(
             data=data,
             initial={

@@ -72,7 +72,7 @@ from rest_framework.authtoken.models import Token  # noqa: E402
 from accounts.management.commands import seed_demo  # noqa: E402
 from accounts.models import Company, Contact, ProductLine, User  # noqa: E402
 from accounts.validators import _mod11_digit  # noqa: E402
-from portal.models import OutboxEmail  # noqa: E402
+from outbox.models import OutboxEmail  # noqa: E402
 from sla import services as sla_services  # noqa: E402
 from sla.models import Calendar, Severity, SeverityTarget  # noqa: E402
 from tickets import jobs  # noqa: E402
@@ -834,9 +834,9 @@ def profile_slice(now: datetime, size: int) -> None:
         ("tickets/services.py", "notify_status"),
         ("tickets/lifecycle.py", "survey_send"),
         ("tickets/lifecycle.py", "survey_path"),
-        ("portal/mail.py", "email_enqueue"),
+        ("outbox/services.py", "email_enqueue"),
         ("django/template/loader.py", "render_to_string"),
-        ("portal/mail.py", "email_enqueue_rendered"),
+        ("outbox/services.py", "email_enqueue_rendered"),
         ("django/db/models/query.py", "get_or_create"),
         ("django/db/models/query.py", "bulk_create"),
         ("django/db/models/query.py", "update"),

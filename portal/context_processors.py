@@ -1,9 +1,9 @@
-from accounts.selectors import user_contact
+from accounts.access import contact_of
 
 
 def portal(request):
     """What the page shell needs on every page: the contact profile and its company."""
-    contact = user_contact(request.user) if hasattr(request, "user") else None
+    contact = contact_of(request.user) if hasattr(request, "user") else None
     return {
         "current_contact": contact,
         "current_company": contact.company if contact else None,

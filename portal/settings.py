@@ -41,7 +41,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI and Redoc served locally, never from a CDN
     "django_celery_beat",
     "django_htmx",
+    "core",
     "portal",
+    "outbox",
     "accounts",
     "sla",
     "tickets",
@@ -60,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "core.middleware.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -133,7 +136,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "America/Sao_Paulo"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
-    "outbox-drain": {"task": "portal.tasks.outbox_drain", "schedule": 60.0},
+    "outbox-drain": {"task": "outbox.tasks.outbox_drain", "schedule": 60.0},
     "holidays-import-upcoming": {"task": "sla.tasks.holidays_import_upcoming", "schedule": 24 * 3600.0},
     # OPS-1: idempotent sweeps; running one twice or two at once changes nothing more.
     "tickets-pending-client-timeout": {"task": "tickets.tasks.pending_client_timeout", "schedule": 300.0},
@@ -253,8 +256,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "EXCEPTION_HANDLER": "portal.api.exception_handler",
-    # The token login (portal.api.TokenLoginView): per client address and per e-mail address.
+    "EXCEPTION_HANDLER": "core.api.exception_handler",
+    # The token login (accounts.api.TokenLoginView): per client address and per e-mail address.
     "DEFAULT_THROTTLE_RATES": {"api_token": "10/min", "api_token_account": "20/hour"},
     # The client address for throttling: behind the TLS proxy, the one it appends to
     # X-Forwarded-For; otherwise REMOTE_ADDR (a client's own X-Forwarded-For is never trusted).

@@ -8,17 +8,9 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts import selectors as account_selectors
+from accounts import access
 from accounts.services import user_set_language
 from tickets import selectors as ticket_selectors
-
-from .exceptions import DomainError
-
-
-def add_domain_error(form, error: DomainError) -> None:
-    """Show a service's refusal next to the field it concerns, or on top of the form."""
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
 
 
 @login_required
@@ -26,11 +18,9 @@ def home(request):
     """The start page; contacts and partner consultants see their latest open tickets."""
     user = request.user
     context = {}
-    contact = account_selectors.user_contact(user)
-    if user.role == user.Role.PARTNER:
-        context["served_companies"] = list(
-            account_selectors.companies_visible_to(user).order_by("trade_name")
-        )
+    contact = access.contact_of(user)
+    if access.partner_unit_id(user) is not None:
+        context["served_companies"] = list(access.companies_actable_by(user).order_by("trade_name"))
     if contact is not None or "served_companies" in context:
         context["recent_tickets"] = list(
             ticket_selectors.tickets_list(user, scope="mine", open_only=True)[:5]

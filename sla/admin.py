@@ -33,8 +33,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.exceptions import DomainError
-from portal.views import add_domain_error
+from core.errors import DomainError
+from core.forms import add_domain_error
 
 from . import services
 from .forms import DeadlineSimulationForm, HolidayImportForm

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import UF, Company
-from portal.exceptions import DomainError
+from core.errors import DomainError
 
 from . import engine
 from .holiday_sources import package_holidays

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from accounts import selectors as account_selectors
+from accounts import access
 
 from . import services
 from .models import Calendar, CalendarException, CalendarInterval, Holiday
@@ -155,7 +155,7 @@ def holiday_calendar(request):
             ),
         ).order_by("name")
     )
-    contact = account_selectors.user_contact(request.user)
+    contact = access.contact_of(request.user)
     company = contact.company if contact else None
     place = services.Place.of_company(company) if company else None
 

@@ -3,7 +3,7 @@
 Every read goes through tickets/selectors.py (TEN-2: another company's ticket or attachment is a
 404, exactly like a missing one, and it is looked up *before* any role check so a 403 never
 confirms that a number exists); every write goes through tickets/services.py, whose
-`DomainError`s portal.api.exception_handler turns into 400/409.
+`DomainError`s core.api.exception_handler turns into 400/409.
 
 Uploads: `POST /tickets/` and `POST /tickets/{number}/messages/` take JSON, or multipart with
 one or more `files`; `POST /tickets/{number}/attachments/` is multipart only and posts the files
@@ -14,35 +14,26 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import access
+from accounts.api import IsAnalyst
 from accounts.models import User
-from accounts.selectors import companies_visible_to, user_contact
-from portal.api import (
-    BAD_REQUEST,
-    CONFLICT,
-    ERROR_RESPONSES,
-    NOT_FOUND,
-    PAGE_NOT_FOUND,
-    IsAnalyst,
-    Pagination,
-)
-from portal.exceptions import DomainError
+from core.api import BAD_REQUEST, CONFLICT, ERROR_RESPONSES, NOT_FOUND, PAGE_NOT_FOUND, Pagination
 
 from . import selectors, services
 from .downloads import attachment_for_download, attachment_response
-from .models import Attachment, ProductVersion, Routine, Team, Ticket
+from .models import ProductVersion, Routine, Team, Ticket
 from .serializers import (
     AttachmentSerializer,
     AttachmentUploadSerializer,
@@ -93,12 +84,8 @@ def message_posted_response(request, message) -> Response:
 
 
 def visible_attachments(user: User, ticket: Ticket):
-    """The ticket's files the user may see: internal notes' files for analysts only (TKT-7, TKT-10),
-    the same rule as `selectors.attachment_get`."""
-    queryset = Attachment.objects.filter(ticket=ticket).select_related("message")
-    if not user.is_analyst:
-        queryset = queryset.filter(Q(message__isnull=True) | Q(message__is_internal=False))
-    return queryset.order_by("created_at", "pk")
+    """The ticket's files the user may see (TKT-7, TKT-10)."""
+    return access.attachments_visible_to(user, ticket).select_related("message").order_by("created_at", "pk")
 
 
 # --- Tickets ----------------------------------------------------------------------------------------------
@@ -173,7 +160,7 @@ class TicketListView(GenericAPIView):
             files=data["files"],
         )
         response = ticket_detail_response(
-            request, selectors.ticket_get(request.user, ticket.number), status_code=status.HTTP_201_CREATED
+            request, access.access_ticket(request.user, ticket.number), status_code=status.HTTP_201_CREATED
         )
         response["Location"] = reverse("api-ticket-detail", kwargs={"number": ticket.number})
         return response
@@ -188,7 +175,7 @@ class TicketDetailView(APIView):
         description="One ticket with its SLA computed now. Another company's number is a 404 (TEN-2).",
     )
     def get(self, request, number: str):
-        return ticket_detail_response(request, selectors.ticket_get(request.user, number))
+        return ticket_detail_response(request, access.access_ticket(request.user, number))
 
 
 class TicketMessagesView(GenericAPIView):
@@ -205,7 +192,7 @@ class TicketMessagesView(GenericAPIView):
         responses={200: MessageSerializer(many=True), **TICKET_ERRORS},
     )
     def get(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         page = self.paginate_queryset(selectors.ticket_messages(request.user, ticket))
         return self.get_paginated_response(
             MessageSerializer(page, many=True, context={"request": request}).data
@@ -228,7 +215,7 @@ class TicketMessagesView(GenericAPIView):
         ),
     )
     def post(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         serializer = MessageCreateUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         message = services.ticket_reply(
@@ -255,7 +242,7 @@ class TicketAttachmentsView(GenericAPIView):
         responses={200: AttachmentSerializer(many=True), **TICKET_ERRORS},
     )
     def get(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         page = self.paginate_queryset(visible_attachments(request.user, ticket))
         data = AttachmentSerializer(page, many=True, context={"request": request}).data
         return self.get_paginated_response(data)
@@ -272,7 +259,7 @@ class TicketAttachmentsView(GenericAPIView):
         ),
     )
     def post(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         serializer = AttachmentUploadSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         files = serializer.validated_data["files"]
@@ -318,11 +305,7 @@ class AttachmentDownloadView(APIView):
         ),
     )
     def get(self, request, pk: int):
-        try:
-            attachment = attachment_for_download(request.user, pk)
-        except DomainError as error:
-            raise PermissionDenied(detail=error.message, code=error.code) from None
-        return attachment_response(attachment)
+        return attachment_response(attachment_for_download(request.user, pk))
 
 
 # --- Analyst actions --------------------------------------------------------------------------------------
@@ -336,13 +319,12 @@ class TicketActionView(APIView):
     input_serializer: type = None
 
     def post(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
-        if not request.user.is_analyst:
-            raise PermissionDenied(IsAnalyst.message)
+        ticket = access.access_ticket(request.user, number)
+        access.require_staff(request.user)
         serializer = self.input_serializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         self.perform(request.user, ticket, serializer.validated_data)
-        return ticket_detail_response(request, selectors.ticket_get(request.user, number))
+        return ticket_detail_response(request, access.access_ticket(request.user, number))
 
     def perform(self, actor: User, ticket: Ticket, data: dict) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -430,19 +412,9 @@ class ProductListView(APIView):
     def get(self, request):
         filters = ProductFilterSerializer(data=request.query_params, context={"request": request})
         filters.is_valid(raise_exception=True)
-        user = request.user
-        company = filters.validated_data.get("company")
-        contact = user_contact(user)
-        if company is not None:
-            queryset = selectors.catalogue_products(company.pk)
-        elif contact is not None:
-            queryset = selectors.catalogue_products(contact.company_id)
-        elif user.is_analyst:
-            queryset = selectors.catalogue_products(None)
-        else:
-            companies = companies_visible_to(user)
-            queryset = selectors.catalogue_products(None).filter(line__companies__in=companies).distinct()
-        queryset = queryset.prefetch_related(
+        queryset = selectors.catalogue_products_for(
+            request.user, filters.validated_data.get("company")
+        ).prefetch_related(
             Prefetch(
                 "routines",
                 queryset=Routine.objects.filter(is_active=True).order_by("name"),
@@ -469,7 +441,7 @@ class CompanyListView(GenericAPIView):
         responses={200: CompanySerializer(many=True), **ERROR_RESPONSES, **PAGE_NOT_FOUND},
     )
     def get(self, request):
-        queryset = companies_visible_to(request.user).order_by("trade_name", "pk")
+        queryset = access.companies_actable_by(request.user).order_by("trade_name", "pk")
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(CompanySerializer(page, many=True).data)
 

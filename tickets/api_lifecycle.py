@@ -13,9 +13,10 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.selectors import companies_visible_to
-from portal.api import BAD_REQUEST, CONFLICT, ERROR_RESPONSES, NOT_FOUND, Pagination
-from portal.exceptions import DomainError
+from accounts import access
+from accounts.access import companies_actable_by
+from core.api import BAD_REQUEST, CONFLICT, ERROR_RESPONSES, NOT_FOUND, Pagination
+from core.errors import DomainError
 
 from . import lifecycle, selectors
 from .api import NUMBER, ticket_detail_response
@@ -69,9 +70,9 @@ class _ClientActionView(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         self.perform(request, ticket)
-        return ticket_detail_response(request, selectors.ticket_get(request.user, number))
+        return ticket_detail_response(request, access.access_ticket(request.user, number))
 
     def perform(self, request, ticket) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -143,7 +144,7 @@ class TicketFollowUpView(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request, number: str):
-        original = selectors.ticket_get(request.user, number)
+        original = access.access_ticket(request.user, number)
         data = FollowUpSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         follow_up = lifecycle.ticket_follow_up(
@@ -153,7 +154,7 @@ class TicketFollowUpView(APIView):
             summary=data.validated_data["summary"],
         )
         response = ticket_detail_response(
-            request, selectors.ticket_get(request.user, follow_up.number), status_code=status.HTTP_201_CREATED
+            request, access.access_ticket(request.user, follow_up.number), status_code=status.HTTP_201_CREATED
         )
         response["Location"] = reverse("api-ticket-detail", kwargs={"number": follow_up.number})
         return response
@@ -212,7 +213,7 @@ class StatementView(GenericAPIView):
         filters = StatementFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         company_id = filters.validated_data.get("company")
-        if company_id is not None and not companies_visible_to(request.user).filter(pk=company_id).exists():
+        if company_id is not None and not companies_actable_by(request.user).filter(pk=company_id).exists():
             raise DomainError(_("Empresa não encontrada."), field="company")
         queryset = selectors.tickets_statement(
             request.user,

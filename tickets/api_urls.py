@@ -4,7 +4,7 @@ describe the API, never any company's data (TEN-2)."""
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from portal.api import TokenLoginView
+from accounts.api import TokenLoginView
 
 from . import api, api_lifecycle
 

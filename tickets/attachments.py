@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from portal.exceptions import DomainError
+from core.errors import DomainError
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _TEXT = "text"

@@ -1,20 +1,23 @@
 """Serving an attachment (TKT-10, ACC-6): one rule and one response for the portal and the API."""
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 
+from accounts import access
 from accounts.models import User
-from accounts.services import company_assert_can_download
+from core.errors import DomainError, ForbiddenError, NotFoundError
 
-from . import selectors
 from .models import Attachment
 
 
 def attachment_for_download(user: User, pk: int) -> Attachment:
-    """The attachment, after the same check as its ticket (Http404 otherwise, TEN-2). A client of a
-    company with a financial pendency is refused with a DomainError (ACC-6); analysts always can."""
-    attachment = selectors.attachment_get(user, pk)
-    if not user.is_analyst:
-        company_assert_can_download(company=attachment.ticket.company)
+    """The attachment, after the same check as its ticket (404 otherwise, TEN-2). A client of a
+    company with a financial pendency is refused (403, ACC-6); staff always can."""
+    attachment = access.access_attachment(user, pk)
+    if not access.is_staff(user):
+        try:
+            access.company_assert_can_download(company=attachment.ticket.company)
+        except DomainError as error:
+            raise ForbiddenError(error.message, code=error.code) from None
     return attachment
 
 
@@ -23,7 +26,7 @@ def attachment_response(attachment: Attachment) -> FileResponse:
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
-        raise Http404 from None
+        raise NotFoundError from None
     response = FileResponse(
         handle,
         as_attachment=True,

@@ -8,8 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import FINANCIAL_PENDENCY_ALLOWED_KINDS
 from accounts.models import Company
-from accounts.services import FINANCIAL_PENDENCY_ALLOWED_KINDS
 from sla.models import Severity
 
 from . import selectors

@@ -23,7 +23,8 @@ from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.mail import batched_dispatch, email_enqueue
+from accounts import access
+from outbox.services import batched_dispatch, drain_after_commit, email_enqueue
 
 from . import services
 from .models import Ticket, TicketEvent, TicketNotice
@@ -38,18 +39,6 @@ class JobResult:
     name: str
     changed: int = 0
     batches: int = 0
-
-
-def _drain_after_commit() -> None:
-    def drain():
-        from portal.tasks import outbox_drain
-
-        try:
-            outbox_drain.delay()
-        except Exception:  # broker down: beat runs the drain again later (OPS-2)
-            logger.warning("jobs: could not queue the outbox drain", exc_info=True)
-
-    transaction.on_commit(drain)
 
 
 def _due_ids(queryset, limit: int, *, by: str) -> list[int]:
@@ -67,7 +56,7 @@ def _run_batches(
         with transaction.atomic(), batched_dispatch():
             changed = process(ids)
             if changed:
-                _drain_after_commit()
+                drain_after_commit()
         result.batches += 1
         result.changed += changed
         if not changed:
@@ -209,7 +198,7 @@ def _team_notice(kind: str, tickets: list[Ticket], now: datetime) -> int:
     from .models import Team
 
     for team in Team.objects.filter(pk__in=by_team).prefetch_related("members"):
-        recipients = [member.email for member in team.members.all() if member.is_active]
+        recipients = access.team_notice_recipients(team)
         if not recipients:
             continue
         batch = sorted(by_team[team.pk], key=lambda t: t.sla_due_at)

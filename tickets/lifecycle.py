@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import access
 from accounts.models import User
-from portal.exceptions import DomainError
+from core.errors import ConflictError, DomainError, ForbiddenError
 
 from .models import AcceptancePolicy, Survey, Ticket, TicketEvent
 
@@ -96,19 +96,17 @@ def status_entered(ticket: Ticket, to_status: str, *, now: datetime) -> list[str
 
 
 def _client_on(actor: User, ticket: Ticket) -> None:
-    from .services import CLIENT, actor_role
-
-    if actor_role(actor, ticket.company_id) != CLIENT:
-        raise PermissionDenied(_("Somente o cliente valida a solução."))
+    if access.ticket_actor_role(actor, ticket) != access.ActorRole.CLIENT:
+        raise ForbiddenError(_("Somente o cliente valida a solução."))
 
 
 def _require_open_window(ticket: Ticket, now: datetime) -> None:
     if ticket.status != S.AWAITING_VALIDATION:
-        raise DomainError(
+        raise ConflictError(
             _("Este chamado não está aguardando a sua validação."), code="not_awaiting_validation"
         )
     if ticket.acceptance_deadline and now >= ticket.acceptance_deadline:
-        raise DomainError(_("O prazo para validar esta solução terminou."), code="window_over")
+        raise ConflictError(_("O prazo para validar esta solução terminou."), code="window_over")
 
 
 @transaction.atomic
@@ -159,9 +157,9 @@ def ticket_postpone_acceptance(*, actor: User, ticket: Ticket, now: datetime | N
     _require_open_window(ticket, now)
     policy = ticket.acceptance_policy or acceptance_policy_for(ticket)
     if policy.postponement_days == 0:
-        raise DomainError(_("Esta linha de produto não permite adiar a validação."), code="no_postponement")
+        raise ConflictError(_("Esta linha de produto não permite adiar a validação."), code="no_postponement")
     if ticket.acceptance_postponed_at is not None:
-        raise DomainError(_("A validação já foi adiada uma vez."), code="already_postponed")
+        raise ConflictError(_("A validação já foi adiada uma vez."), code="already_postponed")
     previous = ticket.acceptance_deadline
     ticket.acceptance_deadline = previous + timedelta(days=policy.postponement_days)
     ticket.acceptance_postponed_at = now
@@ -215,10 +213,10 @@ def ticket_follow_up(
 
     now = now or timezone.now()
     original = Ticket.objects.select_related("product", "routine", "version", "company").get(pk=original.pk)
-    if services.actor_role(actor, original.company_id) != services.CLIENT:
-        raise PermissionDenied(_("Somente o cliente abre acompanhamentos."))
+    if access.ticket_actor_role(actor, original) != access.ActorRole.CLIENT:
+        raise ForbiddenError(_("Somente o cliente abre acompanhamentos."))
     if not original.is_closed:
-        raise DomainError(
+        raise ConflictError(
             _("Acompanhamentos são abertos a partir de chamados encerrados."), code="not_closed"
         )
     if not body.strip():
@@ -319,6 +317,6 @@ def survey_answer(
         rating=rating, solved=solved, comment=comment.strip()[:4000], answered_at=now or timezone.now()
     )
     if not updated:
-        raise DomainError(_("Esta pesquisa já foi respondida. Obrigado!"), code="already_answered")
+        raise ConflictError(_("Esta pesquisa já foi respondida. Obrigado!"), code="already_answered")
     survey.refresh_from_db()
     return survey

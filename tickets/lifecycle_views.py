@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from accounts.selectors import companies_visible_to
-from portal.exceptions import DomainError
+from accounts import access
+from core.errors import DomainError
 
 from . import lifecycle, selectors
 from .forms_lifecycle import FollowUpForm, RejectForm, StatementForm, SurveyForm
@@ -66,7 +66,7 @@ class _TicketActionView(LoginRequiredMixin, View):
         raise NotImplementedError
 
     def post(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         try:
             result = self.act(request, ticket)
         except DomainError as error:
@@ -131,8 +131,8 @@ class StatementView(LoginRequiredMixin, View):
     template_name = "tickets/statement.html"
 
     def _form(self, request):
-        companies = companies_visible_to(request.user)
-        if request.user.is_analyst:
+        companies = access.companies_actable_by(request.user)
+        if access.is_staff(request.user):
             raise PermissionDenied(_("O extrato é dos clientes; analistas usam o back-office."))
         today = timezone.localdate()
         form = StatementForm(

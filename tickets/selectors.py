@@ -10,33 +10,14 @@ import re
 import unicodedata
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 
+from accounts import access
 from accounts.models import User
+from core.periods import period_bounds
 
 from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent
 
 LIST_RELATED = ("company", "product", "team", "assignee", "requester", "sla_snapshot")
-
-
-def tickets_visible_to(user: User) -> QuerySet[Ticket]:
-    """Analysts: every ticket. A contact: the company's tickets with "see all company tickets"
-    (ACC-3), otherwise their own. A partner consultant: the tickets of the companies their unit
-    serves (TEN-3)."""
-    if not user.is_authenticated or not user.is_active:
-        return Ticket.objects.none()
-    if user.is_analyst:
-        return Ticket.objects.all()
-    if user.role == User.Role.CONTACT and hasattr(user, "contact"):
-        contact = user.contact
-        if contact.can_see_company_tickets or contact.is_company_admin:
-            return Ticket.objects.filter(company_id=contact.company_id)
-        return Ticket.objects.filter(company_id=contact.company_id, requester=user)
-    if user.role == User.Role.PARTNER and hasattr(user, "partner_consultant"):
-        return Ticket.objects.filter(
-            company__partner_unit_id=user.partner_consultant.unit_id, company__is_active=True
-        )
-    return Ticket.objects.none()
 
 
 def tickets_list(
@@ -50,7 +31,7 @@ def tickets_list(
     open_only: bool = False,
 ) -> QuerySet[Ticket]:
     """The portal's and the API's ticket list with its filters. `scope="mine"` keeps the user's own."""
-    queryset = tickets_visible_to(user).select_related(*LIST_RELATED)
+    queryset = access.tickets_visible_to(user).select_related(*LIST_RELATED)
     if scope == "mine":
         queryset = queryset.filter(requester=user)
     if status in Ticket.Status.values:
@@ -70,30 +51,14 @@ def tickets_list(
     return queryset.order_by("-created_at", "-pk")
 
 
-def ticket_get(user: User, number: str) -> Ticket:
-    """One ticket the user may see, by its 8-digit number; 404 otherwise (TEN-2)."""
-    if not re.fullmatch(r"\d{8}", str(number)):
-        raise Http404
-    try:
-        return (
-            tickets_visible_to(user)
-            .select_related(
-                *LIST_RELATED, "routine", "version", "requester_contact", "acceptance_policy", "follow_up_of"
-            )
-            .get(number=number)
-        )
-    except Ticket.DoesNotExist:
-        raise Http404 from None
-
-
 def ticket_messages(user: User, ticket: Ticket) -> QuerySet[Message]:
-    """The timeline's messages; internal notes only for analysts (TKT-7)."""
-    queryset = ticket.messages.select_related("author").prefetch_related(
-        Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "pk"))
+    """The timeline's messages; internal notes only for staff (TKT-7)."""
+    return (
+        access.messages_visible_to(user, ticket)
+        .select_related("author")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("created_at", "pk")))
+        .order_by("created_at", "pk")
     )
-    if not user.is_analyst:
-        queryset = queryset.filter(is_internal=False)
-    return queryset.order_by("created_at", "pk")
 
 
 def ticket_events(ticket: Ticket) -> QuerySet[TicketEvent]:
@@ -102,20 +67,6 @@ def ticket_events(ticket: Ticket) -> QuerySet[TicketEvent]:
 
 def ticket_opening_attachments(ticket: Ticket) -> QuerySet[Attachment]:
     return ticket.attachments.filter(message__isnull=True).order_by("created_at", "pk")
-
-
-def attachment_get(user: User, pk: int) -> Attachment:
-    """An attachment the user may download: the same check as its ticket (TKT-10), and internal
-    notes' files only for analysts."""
-    queryset = Attachment.objects.select_related("ticket__company", "message").filter(
-        ticket__in=tickets_visible_to(user)
-    )
-    if not user.is_analyst:
-        queryset = queryset.filter(Q(message__isnull=True) | Q(message__is_internal=False))
-    try:
-        return queryset.get(pk=pk)
-    except Attachment.DoesNotExist:
-        raise Http404 from None
 
 
 def _words(text: str) -> set[str]:
@@ -141,7 +92,7 @@ def tickets_similar_open(
     if len(wanted) < 2:
         return []
     candidates = (
-        tickets_visible_to(user)
+        access.tickets_visible_to(user)
         .filter(company_id=company_id)
         .exclude(status=Ticket.Status.CLOSED)
         .only("number", "summary", "status", "created_at", "product_id")
@@ -168,6 +119,20 @@ def catalogue_products(company_id: int | None) -> QuerySet[Product]:
     return queryset.order_by("name")
 
 
+def catalogue_products_for(user: User, company=None) -> QuerySet[Product]:
+    """The products a user may open tickets for (TKT-2): those of `company` (one the user may act
+    for), else of every company the user may act for; staff see the whole catalogue."""
+    if company is not None:
+        return catalogue_products(company.pk)
+    if access.is_staff(user):
+        return catalogue_products(None)
+    contact = access.contact_of(user)
+    if contact is not None:
+        return catalogue_products(contact.company_id)
+    companies = access.companies_actable_by(user)
+    return catalogue_products(None).filter(line__companies__in=companies).distinct()
+
+
 def catalogue_routines(product_id) -> QuerySet[Routine]:
     return Routine.objects.filter(product_id=product_id, is_active=True, product__is_active=True).order_by(
         "name"
@@ -182,14 +147,8 @@ def catalogue_versions(product_id) -> QuerySet[ProductVersion]:
 
 def tickets_statement(user: User, *, start, end, company_id: int | None = None) -> QuerySet[Ticket]:
     """TKT-11: the tickets opened in [start, end] (local dates) that the user may see, oldest first."""
-    from datetime import datetime, time, timedelta
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo("America/Sao_Paulo")
-    queryset = tickets_visible_to(user).filter(
-        created_at__gte=datetime.combine(start, time.min, tzinfo=zone),
-        created_at__lt=datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
-    )
+    since, until = period_bounds(start, end)
+    queryset = access.tickets_visible_to(user).filter(created_at__gte=since, created_at__lt=until)
     if company_id is not None:
         queryset = queryset.filter(company_id=company_id)
     return queryset.select_related("company", "product", "requester").order_by("created_at", "pk")

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts.access import companies_actable_by, contact_of
 from accounts.models import Company, User
-from accounts.selectors import companies_visible_to
 from accounts.validators import normalize_cnpj
 from sla.models import Severity
 
@@ -284,7 +284,7 @@ class CompanyField(serializers.Field):
     default_error_messages = {"not_found": _("Empresa não encontrada.")}
 
     def to_internal_value(self, data) -> Company:
-        visible = companies_visible_to(self.context["request"].user)
+        visible = companies_actable_by(self.context["request"].user)
         company = None
         if isinstance(data, str) and len(normalize_cnpj(data)) == 14:
             company = visible.filter(cnpj=normalize_cnpj(data)).first()
@@ -322,7 +322,7 @@ class TicketCreateSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if "company" not in attrs:
-            contact = getattr(self.context["request"].user, "contact", None)
+            contact = contact_of(self.context["request"].user)
             if contact is None:
                 raise serializers.ValidationError({"company": [_("Informe a empresa.")]}, code="required")
             attrs["company"] = contact.company

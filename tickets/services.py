@@ -12,16 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Company, Contact, User
-from accounts.services import company_assert_can_open_ticket, contact_assert_can_open_ticket
-from portal.exceptions import DomainError
-from portal.mail import email_enqueue
+from accounts import access
+from accounts.models import Company, User
+from core.errors import ConflictError, DomainError, ForbiddenError
+from outbox.services import email_enqueue
 from sla import services as sla_services
 from sla.models import Severity
 
@@ -62,27 +61,14 @@ PUBLIC_REASON_TARGETS = frozenset({S.PENDING_CLIENT, S.AWAITING_VALIDATION})
 # --- Who is acting -------------------------------------------------------------------------------------
 
 
-def actor_role(actor: User | None, ticket_company_id: int) -> str:
+def actor_role(actor: User | None, ticket: Ticket) -> str:
     """'system' for jobs, 'analyst' for staff, 'client' for the company's contact or partner consultant."""
-    if actor is None:
-        return SYSTEM
-    if actor.is_analyst:
-        return ANALYST
-    contact = getattr(actor, "contact", None) if actor.role == User.Role.CONTACT else None
-    if actor.is_active and contact and contact.company_id == ticket_company_id:
-        return CLIENT
-    if actor.is_active and actor.role == User.Role.PARTNER and getattr(actor, "partner_consultant", None):
-        served = Company.objects.filter(
-            pk=ticket_company_id, partner_unit_id=actor.partner_consultant.unit_id
-        )
-        if served.exists():
-            return CLIENT
-    raise PermissionDenied(_("Você não pode agir neste chamado."))
+    role = access.ticket_actor_role(actor, ticket)
+    return ANALYST if role in access.STAFF_ROLES else str(role)
 
 
 def _require_analyst(actor: User) -> None:
-    if actor is None or not actor.is_analyst:
-        raise PermissionDenied(_("Somente a equipe de atendimento pode fazer isto."))
+    access.require_staff(actor)
 
 
 # --- Severity (SEV-1) ----------------------------------------------------------------------------------
@@ -178,21 +164,6 @@ def _new_number() -> str:
 # --- Opening (TKT-1, TKT-2, TKT-3, ACC-4, ACC-6, TEN-3) ------------------------------------------------
 
 
-def _requester_for(actor: User, company: Company) -> Contact | None:
-    """The contact in whose name the ticket is opened (ACC-4), or None for a partner consultant (TEN-3)."""
-    if actor.role == User.Role.CONTACT and getattr(actor, "contact", None):
-        contact = actor.contact
-        if contact.company_id != company.pk:
-            raise PermissionDenied(_("Você só abre chamados da sua empresa."))
-        contact_assert_can_open_ticket(contact=contact)
-        return contact
-    if actor.role == User.Role.PARTNER and getattr(actor, "partner_consultant", None) and actor.is_active:
-        if company.partner_unit_id != actor.partner_consultant.unit_id:
-            raise PermissionDenied(_("Sua unidade não atende esta empresa."))
-        return None
-    raise PermissionDenied(_("Chamados são abertos em nome de um contato da empresa (ACC-4)."))
-
-
 def _check_catalogue(company: Company, product: Product, routine: Routine, version: ProductVersion) -> None:
     if not product.is_active:
         raise DomainError(_("Este produto não está disponível para chamados."), field="product")
@@ -252,9 +223,9 @@ def ticket_open(
     `follow_up_of` links a follow-up to its closed original (TKT-9, see lifecycle.ticket_follow_up).
     """
     now = now or timezone.now()
-    contact = _requester_for(actor, company)
+    contact = access.ticket_opening_contact(actor, company)
     if not skip_financial_guard:
-        company_assert_can_open_ticket(company=company, kind=kind)
+        access.company_assert_can_open_ticket(company=company, kind=kind)
     if kind not in Ticket.Kind.values:
         raise DomainError(_("Tipo de chamado desconhecido."), field="kind")
     if modality not in Ticket.Modality.values:
@@ -328,14 +299,14 @@ def _check_move(ticket: Ticket, to_status: str, role: str, reason: str) -> None:
         raise DomainError(_("Situação desconhecida: %(status)s.") % {"status": to_status}, field="status")
     allowed = TRANSITIONS.get((ticket.status, to_status))
     if not allowed:
-        raise DomainError(
+        raise ConflictError(
             _("Não é possível passar de “%(from)s” para “%(to)s”.")
             % {"from": S(ticket.status).label, "to": S(to_status).label},
             code="invalid_transition",
             field="status",
         )
     if role not in allowed:
-        raise DomainError(
+        raise ConflictError(
             _("A passagem de “%(from)s” para “%(to)s” não pode ser feita por você.")
             % {"from": S(ticket.status).label, "to": S(to_status).label},
             code="transition_not_allowed",
@@ -385,7 +356,7 @@ def ticket_transition(
     """
     now = now or timezone.now()
     ticket = _lock(ticket)
-    role = actor_role(actor, ticket.company_id)
+    role = actor_role(actor, ticket)
     _check_move(ticket, to_status, role, reason)
     _move(ticket, to_status, actor=actor, reason=reason, now=now)
     if role == ANALYST and to_status in PUBLIC_REASON_TARGETS:
@@ -410,14 +381,16 @@ def ticket_reply(
     the returned message's `.ticket` is then the follow-up (TKT-9)."""
     now = now or timezone.now()
     ticket = _lock(ticket)
-    role = actor_role(actor, ticket.company_id)
+    role = actor_role(actor, ticket)
     if internal and role != ANALYST:
-        raise PermissionDenied(_("Somente analistas escrevem notas internas."))
+        raise ForbiddenError(_("Somente analistas escrevem notas internas."))
     if not body.strip():
         raise DomainError(_("Escreva a mensagem."), field="body")
     if ticket.is_closed:
         if role != CLIENT:
-            raise DomainError(_("Este chamado está encerrado e não recebe mensagens."), code="ticket_closed")
+            raise ConflictError(
+                _("Este chamado está encerrado e não recebe mensagens."), code="ticket_closed"
+            )
         # TKT-9 / OPS-1: a closed ticket never reopens; the client's words become a follow-up.
         follow_up = lifecycle.ticket_follow_up(
             actor=actor, original=ticket, body=body, files=files, now=now, from_reply=True
@@ -559,8 +532,8 @@ def notify_status(ticket: Ticket, *, reason: str = "") -> None:
 
 def notify_requester(ticket: Ticket, template: str, *, dedupe_key: str | None = None, **context) -> None:
     """E-mail the ticket's requester in their language through the outbox (OPS-2)."""
-    requester = ticket.requester
-    if not requester.is_active:
+    requester = access.ticket_notice_recipient(ticket)
+    if requester is None:
         return
     email_enqueue(
         to=requester.email,

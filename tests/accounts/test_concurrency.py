@@ -13,7 +13,7 @@ from django.db import connection, connections
 
 from accounts import services
 from accounts.models import Contact
-from portal.exceptions import DomainError
+from core.errors import DomainError
 from tests.factories import CompanyFactory, ContactFactory
 
 pytestmark = [

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.models import Company, Contact, User
-from portal.exceptions import DomainError
-from portal.models import OutboxEmail
+from core.errors import DomainError
+from outbox.models import OutboxEmail
 from tests.factories import ContactFactory, make_cpf
 
 pytestmark = pytest.mark.django_db
@@ -216,43 +216,11 @@ def test_acc1_registration_data_is_edited_by_the_administrator_only(world):
         )
 
 
-def test_acc6_financial_pendency_allows_only_cst_tickets(world):
-    services.company_set_financial_status(
-        actor=world.analyst,
-        company=world.company,
-        status=Company.FinancialStatus.PENDENCY,
-        note="Boleto em aberto",
-    )
-    world.company.refresh_from_db()
-    assert world.company.has_financial_pendency
-    with pytest.raises(DomainError, match="pendência financeira") as error:
-        services.company_assert_can_open_ticket(company=world.company, kind="technical")
-    assert error.value.code == "financial_pendency"
-    services.company_assert_can_open_ticket(company=world.company, kind="financial")
-    services.company_assert_can_open_ticket(company=world.company, kind="administrative")
-    with pytest.raises(DomainError, match="Downloads bloqueados"):
-        services.company_assert_can_download(company=world.company)
-
-    services.company_set_financial_status(actor=world.analyst, company=world.company, status="regular")
-    world.company.refresh_from_db()
-    services.company_assert_can_open_ticket(company=world.company, kind="technical")
-    assert world.company.financial_note == ""
-
-
 def test_acc6_only_staff_change_the_financial_status(world):
     with pytest.raises(PermissionDenied):
         services.company_set_financial_status(
             actor=world.admin.user, company=world.company, status="pendency"
         )
-
-
-def test_acc4_inactive_or_unauthorised_contacts_cannot_open_tickets(world):
-    world.contact.can_open_tickets = False
-    with pytest.raises(DomainError, match="não tem permissão"):
-        services.contact_assert_can_open_ticket(contact=world.contact)
-    world.contact.user.is_active = False
-    with pytest.raises(DomainError, match="inativo"):
-        services.contact_assert_can_open_ticket(contact=world.contact)
 
 
 def test_ten1_company_create_registers_the_first_administrator(world, django_capture_on_commit_callbacks):

@@ -1,7 +1,7 @@
 """Portal shell, login and company-administrator pages (ACC, TEN)."""
 
 from accounts import services
-from portal.models import OutboxEmail
+from outbox.models import OutboxEmail
 from tests.factories import ContactFactory
 
 from . import LOGIN, VIEW, everyone, logged_in, row
@@ -60,7 +60,7 @@ ADMIN_MODELS = {
     "accounts_partnerconsultant": {"analyst": VIEW, "leader": VIEW | {"add"}},
     "accounts_productline": {"analyst": VIEW, "leader": VIEW | {"add"}},
     "accounts_user": {"analyst": VIEW, "leader": VIEW | {"add"}},
-    "portal_outboxemail": {"analyst": VIEW, "leader": VIEW},
+    "outbox_outboxemail": {"analyst": VIEW, "leader": VIEW},
 }
 
 
@@ -79,7 +79,7 @@ def objects(world) -> dict:
         "accounts_partnerconsultant": world.partner.partner_consultant,
         "accounts_productline": ProductLine.objects.get_or_create(slug="erp", defaults={"name": "ERP"})[0],
         "accounts_user": world.contact.user,
-        "portal_outboxemail": OutboxEmail.objects.create(
+        "outbox_outboxemail": OutboxEmail.objects.create(
             to=["a@b.example"], subject="s", body_text="t", template="x"
         ),
     }

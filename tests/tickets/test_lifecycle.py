@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from portal.exceptions import DomainError
+from core.errors import DomainError
 from tickets import jobs, lifecycle, services
 from tickets.models import AcceptancePolicy, Survey, Ticket, TicketEvent, TicketNotice
 

@@ -11,9 +11,9 @@ from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from kombu import pools as kombu_pools
 
+from outbox.models import OutboxEmail
+from outbox.tasks import outbox_drain
 from portal.celery import app as celery_app
-from portal.models import OutboxEmail
-from portal.tasks import outbox_drain
 from tickets.models import Ticket
 
 pytestmark = [

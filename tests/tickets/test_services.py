@@ -10,7 +10,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from portal.exceptions import DomainError
+from accounts import access
+from core.errors import DomainError
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 
@@ -275,11 +276,11 @@ def test_acc3_visibility_own_or_company(world, open_ticket):
     own = open_ticket(world.contact.user)
     admins = open_ticket(world.admin.user)
     other = open_ticket(world.other_contact.user)
-    assert set(selectors.tickets_visible_to(world.contact.user)) == {own}
-    assert set(selectors.tickets_visible_to(world.admin.user)) == {own, admins}
-    assert set(selectors.tickets_visible_to(world.partner)) == {own, admins}
-    assert set(selectors.tickets_visible_to(world.analyst)) == {own, admins, other}
-    assert set(selectors.tickets_visible_to(world.other_admin.user)) == {other}
+    assert set(access.tickets_visible_to(world.contact.user)) == {own}
+    assert set(access.tickets_visible_to(world.admin.user)) == {own, admins}
+    assert set(access.tickets_visible_to(world.partner)) == {own, admins}
+    assert set(access.tickets_visible_to(world.analyst)) == {own, admins, other}
+    assert set(access.tickets_visible_to(world.other_admin.user)) == {other}
 
 
 def test_tkt1_similar_open_tickets_are_found(world, open_ticket):
@@ -307,13 +308,13 @@ def test_attachment_of_an_internal_note_is_for_analysts_only(world, open_ticket)
         files=[SimpleUploadedFile("server.log", b"trace", "text/plain")],
     )
     attachment = message.attachments.get()
-    assert selectors.attachment_get(world.analyst, attachment.pk) == attachment
+    assert access.access_attachment(world.analyst, attachment.pk) == attachment
     from django.http import Http404
 
     with pytest.raises(Http404):
-        selectors.attachment_get(world.admin.user, attachment.pk)
+        access.access_attachment(world.admin.user, attachment.pk)
     with pytest.raises(Http404):
-        selectors.attachment_get(world.other_admin.user, attachment.pk)
+        access.access_attachment(world.other_admin.user, attachment.pk)
 
 
 def test_sla_risk_instant_is_stored_for_sorting(world, open_ticket):

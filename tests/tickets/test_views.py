@@ -12,8 +12,9 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from accounts import access
 from tests.factories import CompanyFactory, ContactFactory
-from tickets import selectors, services
+from tickets import services
 from tickets.models import Attachment, Message, Ticket
 
 pytestmark = pytest.mark.django_db
@@ -254,7 +255,7 @@ def test_ten2_list_numbers_are_exactly_the_ones_whose_detail_opens_for_every_rol
         listed = set()
         for scope in ("meus", "empresa"):
             listed |= set(list_numbers(client.get(reverse("ticket-list"), {"escopo": scope})))
-        visible = set(selectors.tickets_visible_to(user).values_list("number", flat=True))
+        visible = set(access.tickets_visible_to(user).values_list("number", flat=True))
         assert listed == visible, role
         for number in listed:
             assert client.get(reverse("ticket-detail", args=[number])).status_code == 200, role

@@ -26,8 +26,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from accounts.admin import _run_for_each
-from portal.exceptions import DomainError
-from portal.views import add_domain_error
+from core.errors import DomainError
+from core.forms import add_domain_error
 from sla import services as sla_services
 from sla.models import SEVERITY_ORDER, Severity
 

@@ -7,16 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from accounts import selectors as account_selectors
-from accounts.models import Company, User
-from accounts.services import contact_assert_can_open_ticket
-from portal.exceptions import DomainError
+from accounts import access
+from accounts.models import Company
+from core.errors import DomainError
 
 # --- Who may use these pages -----------------------------------------------------------------------------
-
-
-def _is_partner(user: User) -> bool:
-    return user.role == User.Role.PARTNER and hasattr(user, "partner_consultant")
 
 
 class ClientRequiredMixin(LoginRequiredMixin):
@@ -25,8 +20,8 @@ class ClientRequiredMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.contact = account_selectors.user_contact(request.user)
-        self.is_partner = self.contact is None and _is_partner(request.user)
+        self.contact = access.contact_of(request.user)
+        self.is_partner = self.contact is None and access.partner_unit_id(request.user) is not None
         if self.contact is None and not self.is_partner:
             raise PermissionDenied(
                 _(
@@ -42,16 +37,16 @@ class OpeningMixin(ClientRequiredMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
-            contact = account_selectors.user_contact(request.user)
+            contact = access.contact_of(request.user)
             if contact is not None:
                 try:
-                    contact_assert_can_open_ticket(contact=contact)
+                    access.contact_assert_can_open_ticket(contact=contact)
                 except DomainError as error:
                     raise PermissionDenied(error.message) from error
         return super().dispatch(request, *args, **kwargs)
 
     def served_companies(self) -> list[Company]:
-        return list(account_selectors.companies_visible_to(self.request.user).order_by("trade_name"))
+        return list(access.companies_actable_by(self.request.user).order_by("trade_name"))
 
     def opening_company(
         self, raw_id: str | None, *, companies: list[Company] | None = None

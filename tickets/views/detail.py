@@ -7,7 +7,6 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_GET
 
-from accounts import selectors as account_selectors
+from accounts import access
 from accounts.models import Company, User
-from portal.exceptions import DomainError
-from portal.views import add_domain_error
+from core.errors import DomainError
+from core.forms import add_domain_error
 from sla.models import Severity
 
 from .. import selectors, services
@@ -222,7 +221,7 @@ class TicketDetailView(ClientRequiredMixin, View):
     template_name = "tickets/detail.html"
 
     def get(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         return render(request, self.template_name, detail_context(request, ticket, TicketReplyForm()))
 
 
@@ -239,7 +238,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
     follow_ups = []
     if ticket.is_closed:
         follow_ups = list(
-            selectors.tickets_visible_to(user).filter(follow_up_of=ticket).only("number", "summary", "status")
+            access.tickets_visible_to(user).filter(follow_up_of=ticket).only("number", "summary", "status")
         )
     return {
         "original": ticket.follow_up_of if ticket.follow_up_of_id else None,
@@ -253,7 +252,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "download_blocked": not user.is_analyst and ticket.company.has_financial_pendency,
         "reply_form": reply_form,
         "files_lost": reply_form.is_bound and bool(request.FILES),
-        "show_company": not account_selectors.user_contact(user),
+        "show_company": not access.contact_of(user),
     }
 
 
@@ -263,7 +262,7 @@ class TicketReplyView(ClientRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, number: str):
-        ticket = selectors.ticket_get(request.user, number)
+        ticket = access.access_ticket(request.user, number)
         form = TicketReplyForm(request.POST, request.FILES)
         if form.is_valid():
             waiting = ticket.status in (S.PENDING_CLIENT, S.AWAITING_VALIDATION)
@@ -314,8 +313,4 @@ class TicketReplyView(ClientRequiredMixin, View):
 @require_GET
 def attachment_download(request, pk: int):
     """Serve a file after the same check as its ticket (404 otherwise), never rendered inline."""
-    try:
-        attachment = attachment_for_download(request.user, pk)
-    except DomainError as error:
-        raise PermissionDenied(error.message) from error
-    return attachment_response(attachment)
+    return attachment_response(attachment_for_download(request.user, pk))

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views import View
 
-from accounts import selectors as account_selectors
+from accounts import access
 from accounts.models import Company
 
 from .. import selectors
@@ -72,7 +72,7 @@ class TicketListView(ClientRequiredMixin, View):
     def served_companies_or_none(self) -> list[Company] | None:
         if not self.is_partner:
             return None
-        return list(account_selectors.companies_visible_to(self.request.user).order_by("trade_name"))
+        return list(access.companies_actable_by(self.request.user).order_by("trade_name"))
 
     def _can_open(self) -> bool:
         return self.is_partner or self.contact.can_open_tickets

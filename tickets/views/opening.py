@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.models import Company
-from portal.exceptions import DomainError
-from portal.views import add_domain_error
+from core.errors import DomainError
+from core.forms import add_domain_error
 from sla import services as sla_services
 from sla.models import Severity
 

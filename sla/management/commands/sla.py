@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import formats
 
-from portal.exceptions import DomainError
+from core.errors import DomainError
 from sla import services
 from sla.models import Calendar, Holiday
 

@@ -1,10 +1,10 @@
-"""Celery tasks of the portal shell: thin wrappers that call one service each."""
+"""Celery tasks of the outbox: thin wrappers that call one service each (OPS-2)."""
 
 import logging
 
 from celery import shared_task
 
-from .mail import outbox_deliver, outbox_due_ids
+from .services import Dispatcher, outbox_deliver, outbox_due_ids, register_dispatcher
 
 logger = logging.getLogger(__name__)
 
@@ -34,3 +34,16 @@ def outbox_drain(limit: int = 200, max_batches: int = 100) -> int:
         if len(due) < limit or not progress:
             break
     return sent
+
+
+def _queue_send(outbox_id: int) -> None:
+    outbox_send.delay(outbox_id)
+
+
+def _queue_drain() -> None:
+    outbox_drain.delay()
+
+
+def register() -> None:
+    """Let the services queue these tasks (they never import this module)."""
+    register_dispatcher(Dispatcher(send=_queue_send, drain=_queue_drain))

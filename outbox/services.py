@@ -3,13 +3,18 @@
 `email_enqueue` renders the message in the recipient's language and stores it in the caller's
 transaction; after commit a Celery task sends it. If the broker cannot take the task, the row
 stays pending and `outbox_drain` (Celery beat) sends it when the worker runs again.
+
+The services never import the tasks: `outbox.tasks` registers the dispatcher that queues them
+(`register_dispatcher`, called when the app is ready).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,8 +32,28 @@ MAX_ATTEMPTS = 8
 _local = threading.local()
 
 
+@dataclass
+class Dispatcher:
+    """How the services queue work: `send(outbox_id)` one e-mail, `drain()` everything pending."""
+
+    send: Callable[[int], object]
+    drain: Callable[[], object]
+
+
+def _not_ready(*_args: object) -> None:
+    raise RuntimeError("outbox: no dispatcher registered (outbox.apps.OutboxConfig.ready)")
+
+
+_dispatcher = Dispatcher(send=_not_ready, drain=_not_ready)
+
+
+def register_dispatcher(dispatcher: Dispatcher) -> None:
+    global _dispatcher  # one per process, set when the app is ready
+    _dispatcher = dispatcher
+
+
 @contextmanager
-def batched_dispatch():
+def batched_dispatch() -> Iterator[None]:
     """Within this block, e-mails are collected and recorded with one INSERT when it ends (still
     inside the caller's transaction), and no task is queued per e-mail: the caller queues one drain
     after commit. Periodic jobs writing thousands of e-mails use it."""
@@ -112,14 +137,25 @@ def email_enqueue_rendered(
 
 
 def _dispatch(outbox_id: int) -> None:
-    from .tasks import outbox_send
-
     try:
-        outbox_send.delay(outbox_id)
+        _dispatcher.send(outbox_id)
     except Exception:  # broker down: the drain job will send it (OPS-2)
         logger.warning(
             "outbox: could not queue e-mail %s; the periodic drain will send it", outbox_id, exc_info=True
         )
+
+
+def drain_after_commit() -> None:
+    """Queue one drain after the current transaction commits (periodic jobs writing many e-mails
+    inside `batched_dispatch`); if the broker is down, beat runs the drain again later (OPS-2)."""
+
+    def drain() -> None:
+        try:
+            _dispatcher.drain()
+        except Exception:
+            logger.warning("outbox: could not queue the drain", exc_info=True)
+
+    transaction.on_commit(drain)
 
 
 def outbox_deliver(outbox_id: int) -> bool:

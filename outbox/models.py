@@ -1,4 +1,4 @@
-"""The portal shell's own rows: the e-mail outbox (OPS-2)."""
+"""The e-mail outbox (OPS-2)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +42,7 @@ class OutboxEmail(models.Model):
         verbose_name = _("e-mail da fila de saída")
         verbose_name_plural = _("fila de saída de e-mails")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_status_next_attempt")]
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)}"

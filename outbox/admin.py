@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import ReadOnlyAdminMixin
+
 from .models import OutboxEmail
 
 
 @admin.register(OutboxEmail)
-class OutboxEmailAdmin(admin.ModelAdmin):
+class OutboxEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only view of the e-mail outbox: what was sent, what waits, what failed (OPS-2)."""
 
     list_display = ("subject", "recipients", "template", "status", "attempts", "created_at", "sent_at")
@@ -17,12 +19,3 @@ class OutboxEmailAdmin(admin.ModelAdmin):
     @admin.display(description=_("destinatários"))
     def recipients(self, obj):
         return ", ".join(obj.to)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

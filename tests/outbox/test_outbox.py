@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from portal.mail import email_enqueue, outbox_deliver
-from portal.models import OutboxEmail
-from portal.tasks import outbox_drain
+from outbox.models import OutboxEmail
+from outbox.services import email_enqueue, outbox_deliver
+from outbox.tasks import outbox_drain
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_ops2_sent_after_commit_in_the_recipients_language(django_capture_on_com
 
 def test_ops2_broker_down_keeps_the_email_for_the_drain(django_capture_on_commit_callbacks):
     with (
-        mock.patch("portal.tasks.outbox_send.delay", side_effect=OSError("broker down")),
+        mock.patch("outbox.tasks.outbox_send.delay", side_effect=OSError("broker down")),
         django_capture_on_commit_callbacks(execute=True),
     ):
         row = email_enqueue(to="a@x.example", template="accounts/invitation", context=CONTEXT)
@@ -53,7 +53,7 @@ def test_ops2_broker_down_keeps_the_email_for_the_drain(django_capture_on_commit
 
 
 def test_ops2_smtp_failure_is_retried_with_backoff_and_sent_once(django_capture_on_commit_callbacks):
-    with mock.patch("portal.tasks.outbox_send.delay"), django_capture_on_commit_callbacks(execute=True):
+    with mock.patch("outbox.tasks.outbox_send.delay"), django_capture_on_commit_callbacks(execute=True):
         row = email_enqueue(to="a@x.example", template="accounts/invitation", context=CONTEXT)
     with (
         mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("smtp down")),

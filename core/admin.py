@@ -1,0 +1,131 @@
+"""Back-office plumbing shared by every app's admin: read-only pages, actions that call a service
+per row, and a service's refusal shown as a message instead of a server error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from . import history
+from .errors import DomainError
+from .models import ChangeRecord
+
+
+class ReadOnlyAdminMixin:
+    """A back-office page that only shows rows: what the system recorded is never edited here."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class DomainErrorAdminMixin:
+    """Turn a service's DomainError on save into a message instead of a server error."""
+
+    def changeform_view(
+        self, request: HttpRequest, object_id: str | None = None, form_url: str = "", extra_context=None
+    ) -> HttpResponse:
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+        except DomainError as error:
+            self.message_user(request, str(error.message), level=messages.ERROR)  # type: ignore[attr-defined]
+            return HttpResponseRedirect(request.get_full_path())
+
+
+def run_for_each(
+    modeladmin: admin.ModelAdmin,
+    request: HttpRequest,
+    rows: Iterable[Any],
+    service: Callable[[Any], object],
+    success: str,
+) -> None:
+    """Apply a service to each selected row, reporting refusals instead of failing the batch.
+
+    `success` has a "%(count)d" placeholder for the rows the service accepted.
+    """
+    done = 0
+    for obj in rows:
+        try:
+            service(obj)
+        except (DomainError, PermissionDenied) as error:
+            modeladmin.message_user(request, f"{obj}: {error}", level=messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, str(success) % {"count": done}, level=messages.SUCCESS)
+
+
+def count_message(text: object, **values: object) -> str:
+    """Fill in every placeholder but "count", which `run_for_each` fills in: a "%" in a value
+    (a team's or person's name) must survive that second formatting."""
+    result = str(text)
+    for key, value in values.items():
+        result = result.replace(f"%({key})s", str(value).replace("%", "%%"))
+    return result
+
+
+class SettingsHistoryAdminMixin:
+    """Every save and removal of this back-office page, its inline rows and its many-to-many fields
+    goes through `core.history`: who changed what, when, from what to what."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        history.settings_save(actor=request.user, instance=obj)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        history.settings_delete(actor=request.user, instance=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset:
+            history.settings_delete(actor=request.user, instance=obj)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        for field in form.instance._meta.many_to_many:
+            if field.name in form.cleaned_data:
+                history.settings_set_related(
+                    actor=request.user,
+                    instance=form.instance,
+                    field_name=field.name,
+                    values=form.cleaned_data[field.name],
+                )
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)  # type: ignore[attr-defined]
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        rows = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            history.settings_delete(actor=request.user, instance=obj, scope=form.instance)
+        for obj in rows:
+            history.settings_save(actor=request.user, instance=obj, scope=form.instance)
+        formset.save_m2m()
+
+
+@admin.register(ChangeRecord)
+class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Leaders read who changed which setting, when, and how."""
+
+    list_display = ("at", "actor", "action", "content_type", "object_repr", "scope_repr", "changes_list")
+    list_filter = ("action", "content_type", "actor")
+    search_fields = ("object_repr", "scope_repr")
+    date_hierarchy = "at"
+    list_select_related = ("actor", "content_type")
+    fields = ("at", "actor", "action", "content_type", "object_repr", "scope_repr", "changes_list")
+    readonly_fields = fields
+
+    @admin.display(description=_("mudanças"))
+    def changes_list(self, obj: ChangeRecord) -> str:
+        rows = (
+            (change.get("label", name), change.get("from") or "—", change.get("to") or "—")
+            for name, change in obj.changes.items()
+        )
+        return format_html("<ul class='quiet'>{}</ul>", format_html_join("", "<li>{}: {} → {}</li>", rows))
