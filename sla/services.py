@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import UF, Company
 from core.errors import DomainError
+from core.periods import SAO_PAULO
 
 from . import engine
 from .holiday_sources import package_holidays
@@ -35,13 +35,10 @@ from .models import (
     SeverityTarget,
 )
 
-SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 # Years around the opening instant a snapshot freezes: holidays of a ticket's whole life.
 SNAPSHOT_YEARS_BEFORE, SNAPSHOT_YEARS_AFTER = 1, 5
 AT_RISK_FRACTION = 0.20  # SLA-5: "at risk" when less than 20 % of the target is left
-PAUSE_STATUSES = frozenset({"pending_client", "awaiting_validation"})  # SLA-4
-CLOSED_STATUS = "closed"
-MAINTENANCE_STATUS = "in_maintenance"  # SEV-2
+Pause = tuple[datetime, datetime | None]  # (start, end); end None while the pause is open
 
 
 def normalize_place(value: str) -> str:
@@ -319,26 +316,6 @@ class TicketSla:
         return self.maintenance if self.active == "maintenance" else self.response
 
 
-def pauses_from_history(history: Sequence[tuple[datetime, str]]) -> list[tuple[datetime, datetime | None]]:
-    """SLA-4: the intervals a ticket waited on the client, from its (instant, status) history.
-
-    A pause runs from entering a waiting status until leaving it; still open (end None) when the
-    ticket waits now. A closed ticket's clock stops at closing (handled by the caller).
-    """
-    pauses: list[tuple[datetime, datetime | None]] = []
-    started: datetime | None = None
-    for instant, status in sorted(history, key=lambda item: item[0]):
-        waiting = status in PAUSE_STATUSES
-        if waiting and started is None:
-            started = instant
-        elif not waiting and started is not None:
-            pauses.append((started, instant))
-            started = None
-    if started is not None:
-        pauses.append((started, None))
-    return pauses
-
-
 def _target_status(
     clock: engine.BusinessClock,
     *,
@@ -374,15 +351,21 @@ def ticket_sla_compute(
     severity: str,
     kind: str,
     opened_at: datetime,
-    history: Sequence[tuple[datetime, str]],
+    pauses: Sequence[Pause],
+    stopped_at: datetime | None = None,
+    maintenance: bool = False,
     now: datetime | None = None,
     snapshot: CalendarSnapshot | None = None,
 ) -> TicketSla:
-    """Deadlines of a ticket, always from its opening instant (SLA-3) with waiting time paused (SLA-4).
+    """Deadlines of a ticket, always from its opening instant (SLA-3), with the business time of
+    `pauses` not counted (SLA-4).
 
-    `history` lists (instant, status entered), the opening included. Pass the ticket's stored
-    `snapshot` to recompute with the calendar it was promised under (CAL-2a); without one, the
-    calendar for the company and kind is frozen now and returned for the caller to keep.
+    The ticket side (tickets/deadlines.py) turns the ticket's history into `pauses`, the instant
+    its clock stopped for good (`stopped_at`: closing) and whether the maintenance target governs
+    now (SEV-2): which statuses pause the clock is the workflow's rule, not this module's. Pass
+    the ticket's stored `snapshot` to recompute with the calendar it was promised under (CAL-2a);
+    without one, the calendar for the company and kind is frozen now and returned for the caller
+    to keep.
     """
     if timezone.is_naive(opened_at):
         raise DomainError(_("Instante de abertura sem fuso horário."))
@@ -393,15 +376,9 @@ def ticket_sla_compute(
         calendar = calendar_for(company=company, kind=kind, on=opened_on)
         snapshot = calendar_snapshot(calendar=calendar, around=opened_at, place=Place.of_company(company))
     clock = snapshot_clock(snapshot)
-    ordered = sorted(history, key=lambda item: item[0])
-    until = now
-    for instant, status in ordered:
-        if status == CLOSED_STATUS:
-            until = min(until, instant)  # the clock stops when the ticket closes
-    pauses = pauses_from_history([item for item in ordered if item[0] <= until])
+    until = min(now, stopped_at) if stopped_at is not None else now
     response_seconds = targets.response_hours * 3600
     maintenance_seconds = clock.days_to_seconds(opened_at, targets.maintenance_days)
-    current_status = ordered[-1][1] if ordered else "new"
     return TicketSla(
         calendar_slug=snapshot.data["calendar"],
         snapshot=snapshot,
@@ -425,5 +402,5 @@ def ticket_sla_compute(
             pauses=pauses,
             until=until,
         ),
-        active="maintenance" if current_status == MAINTENANCE_STATUS else "response",
+        active="maintenance" if maintenance else "response",
     )

@@ -31,7 +31,7 @@ from accounts.api import IsAnalyst
 from accounts.models import User
 from core.api import BAD_REQUEST, CONFLICT, ERROR_RESPONSES, NOT_FOUND, PAGE_NOT_FOUND, Pagination
 
-from . import selectors, services
+from . import deadlines, selectors, services
 from .downloads import attachment_for_download, attachment_response
 from .models import ProductVersion, Routine, Team, Ticket
 from .serializers import (
@@ -68,7 +68,7 @@ TICKET_ERRORS = {**ERROR_RESPONSES, **NOT_FOUND}
 
 def ticket_detail_response(request, ticket: Ticket, *, status_code: int = status.HTTP_200_OK) -> Response:
     """The ticket with its SLA computed now (SLA-1, SLA-5)."""
-    context = {"request": request, "sla": services.ticket_sla(ticket)}
+    context = {"request": request, "sla": deadlines.ticket_sla(ticket)}
     return Response(TicketDetailSerializer(ticket, context=context).data, status=status_code)
 
 

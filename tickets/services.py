@@ -21,10 +21,9 @@ from accounts import access
 from accounts.models import Company, User
 from core.errors import ConflictError, DomainError, ForbiddenError
 from outbox.services import email_enqueue
-from sla import services as sla_services
 from sla.models import Severity
 
-from . import lifecycle
+from . import deadlines, lifecycle
 from .attachments import CheckedFile, check_uploads
 from .models import Attachment, Message, Product, ProductVersion, Routine, Team, Ticket, TicketEvent
 
@@ -94,63 +93,6 @@ def severity_classify(answers: SeverityAnswers) -> str:
     if answers.cosmetic:
         return Severity.LOW
     return Severity.MEDIUM
-
-
-# --- SLA fields ----------------------------------------------------------------------------------------
-
-
-def ticket_status_history(ticket: Ticket) -> list[tuple[datetime, str]]:
-    """(instant, status entered) from the opening on: what the SLA counts pauses from (SLA-4)."""
-    history = [(ticket.created_at, S.NEW)]
-    for created_at, status in (
-        TicketEvent.objects.filter(ticket=ticket, kind=TicketEvent.Kind.STATUS)
-        .order_by("created_at", "pk")
-        .values_list("created_at", "to_value")
-    ):
-        history.append((created_at, status))
-    return history
-
-
-def ticket_sla(ticket: Ticket, *, now: datetime | None = None, history=None) -> sla_services.TicketSla:
-    """The ticket's SLA with its frozen calendar, always from the opening instant (SLA-3)."""
-    return sla_services.ticket_sla_compute(
-        company=ticket.company,
-        severity=ticket.severity,
-        kind=ticket.kind,
-        opened_at=ticket.created_at,
-        history=history if history is not None else ticket_status_history(ticket),
-        now=now,
-        snapshot=ticket.sla_snapshot,
-    )
-
-
-def _apply_sla(ticket: Ticket, sla: sla_services.TicketSla) -> list[str]:
-    current = sla.current
-    ticket.sla_snapshot = sla.snapshot
-    ticket.calendar_slug = sla.calendar_slug
-    ticket.response_due_at = sla.response.due_at
-    ticket.maintenance_due_at = sla.maintenance.due_at
-    ticket.sla_target_seconds = current.target_seconds
-    ticket.sla_due_at = None if ticket.is_closed else current.due_at
-    ticket.sla_risk_at = None if ticket.is_closed else current.risk_at
-    ticket.sla_paused = current.paused
-    if current.due_at is None or (ticket.sla_breached_at and current.due_at > ticket.sla_breached_at):
-        ticket.sla_breached_at = None  # a longer target (reclassification) can lift a breach mark
-    return [
-        "sla_snapshot",
-        "calendar_slug",
-        "response_due_at",
-        "maintenance_due_at",
-        "sla_target_seconds",
-        "sla_due_at",
-        "sla_risk_at",
-        "sla_paused",
-        "sla_breached_at",
-    ]
-
-
-def _refresh_sla(ticket: Ticket, *, now: datetime) -> list[str]:
-    return _apply_sla(ticket, ticket_sla(ticket, now=now))
 
 
 # --- Numbers (TKT-4) -----------------------------------------------------------------------------------
@@ -263,10 +205,10 @@ def ticket_open(
         status_changed_at=now,
         follow_up_of=follow_up_of,
     )
-    sla = sla_services.ticket_sla_compute(
+    sla = deadlines.ticket_sla_compute(
         company=company, severity=ticket.severity, kind=kind, opened_at=now, history=[(now, S.NEW)], now=now
     )
-    _apply_sla(ticket, sla)
+    deadlines.apply_sla(ticket, sla)
     for _attempt in range(10):
         ticket.number = _new_number()
         try:
@@ -336,7 +278,7 @@ def _move(ticket: Ticket, to_status: str, *, actor: User | None, reason: str, no
         to_value=to_status,
         reason=reason.strip(),
     )
-    fields += _refresh_sla(ticket, now=now)
+    fields += deadlines.refresh_sla(ticket, now=now)
     ticket.save(update_fields=fields)
     if to_status == S.CLOSED or (
         to_status == S.AWAITING_VALIDATION and ticket.acceptance_policy.survey_on_validation
@@ -446,7 +388,7 @@ def ticket_reclassify(
         to_value=severity,
         reason=reason.strip(),
     )
-    ticket.save(update_fields=["severity", "updated_at", *_refresh_sla(ticket, now=now)])
+    ticket.save(update_fields=["severity", "updated_at", *deadlines.refresh_sla(ticket, now=now)])
     return ticket
 
 

@@ -16,6 +16,7 @@ from sla.models import (
     SeverityTarget,
 )
 from tests.factories import CompanyFactory
+from tickets import deadlines
 
 pytestmark = pytest.mark.django_db
 SP = ZoneInfo("America/Sao_Paulo")
@@ -114,7 +115,7 @@ def test_sla8_prime_targets_override_per_severity():
 
 
 def _compute(company, history, *, severity="critical", kind="technical", now=None, snapshot=None):
-    return services.ticket_sla_compute(
+    return deadlines.ticket_sla_compute(
         company=company,
         severity=severity,
         kind=kind,
@@ -259,7 +260,7 @@ def test_pauses_from_history():
         (at(2026, 3, 10, 13), "awaiting_validation"),
         (at(2026, 3, 10, 14), "pending_client"),
     ]
-    assert services.pauses_from_history(history) == [
+    assert deadlines.pauses_from_history(history) == [
         (at(2026, 3, 10, 11), at(2026, 3, 10, 12)),
         (at(2026, 3, 10, 13), None),
     ]

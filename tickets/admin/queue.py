@@ -31,7 +31,7 @@ from core.forms import add_domain_error
 from sla import services as sla_services
 from sla.models import SEVERITY_ORDER, Severity
 
-from .. import selectors, services
+from .. import deadlines, selectors, services
 from ..models import Team, Ticket, TicketEvent
 from .forms import (
     WORK_FORMS,
@@ -670,7 +670,7 @@ class TicketAdmin(admin.ModelAdmin):
                 "assign": AssignForm(**kwargs, staff=staff, team_members=members),
             }
             forms.update(bound or {})
-        sla = services.ticket_sla(ticket, now=now)
+        sla = deadlines.ticket_sla(ticket, now=now)
         state = sla_state(ticket, now)
         current = sla.current
         context = {

@@ -20,7 +20,7 @@ from core.errors import DomainError
 from core.forms import add_domain_error
 from sla.models import Severity
 
-from .. import selectors, services
+from .. import deadlines, selectors, services
 from ..downloads import attachment_for_download, attachment_response
 from ..forms import TicketReplyForm
 from ..forms_lifecycle import FollowUpForm, RejectForm
@@ -232,7 +232,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
     history = [(ticket.created_at, S.NEW)] + [
         (event.created_at, event.to_value) for event in events if event.kind == TicketEvent.Kind.STATUS
     ]
-    sla = services.ticket_sla(ticket, history=history)
+    sla = deadlines.ticket_sla(ticket, history=history)
     calendar_name = ticket.sla_snapshot.calendar.name
     messages_ = list(selectors.ticket_messages(user, ticket))
     follow_ups = []
