@@ -6,44 +6,16 @@ Saves and actions call accounts/services.py, so the admin obeys the same rules a
 
 from django import forms
 from django.apps import apps
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.errors import DomainError
+from core.admin import DomainErrorAdminMixin, run_for_each
 
 from . import services
 from .forms import CPFField
 from .models import Company, Contact, PartnerConsultant, PartnerUnit, ProductLine, User
 from .validators import normalize_cnpj, normalize_digits, validate_cnpj
-
-
-def _run_for_each(modeladmin, request, queryset, service, success: str) -> None:
-    """Apply a service to each selected row, reporting refusals instead of failing the batch."""
-    done = 0
-    for obj in queryset:
-        try:
-            service(obj)
-        except (DomainError, PermissionDenied) as error:
-            modeladmin.message_user(request, f"{obj}: {error}", level=messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, success % {"count": done}, level=messages.SUCCESS)
-
-
-class DomainErrorAdminMixin:
-    """Turn a service's DomainError on save into a form error instead of a server error."""
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except DomainError as error:
-            self.message_user(request, error.message, level=messages.ERROR)
-            from django.http import HttpResponseRedirect
-
-            return HttpResponseRedirect(request.get_full_path())
 
 
 @admin.register(ProductLine)
@@ -249,7 +221,7 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Marcar pendência financeira (ACC-6)"))
     def mark_financial_pendency(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset,
@@ -264,7 +236,7 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Regularizar situação financeira"))
     def clear_financial_pendency(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset,
@@ -441,7 +413,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Desativar contatos selecionados (ACC-7)"))
     def deactivate(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset.select_related("user"),
@@ -451,7 +423,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Reativar contatos selecionados"))
     def reactivate(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset.select_related("user"),
@@ -461,7 +433,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Tornar administradores da empresa"))
     def promote(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset.select_related("user"),
@@ -471,7 +443,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Remover de administradores (ACC-1: nunca o último)"))
     def demote(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset.select_related("user"),
@@ -481,7 +453,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Reenviar convite de ativação"))
     def resend_invitation(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset.select_related("user", "company"),
@@ -607,7 +579,7 @@ class UserAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Bloquear acesso (equipe e parceiros)"))
     def block(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset,
@@ -617,7 +589,7 @@ class UserAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Desbloquear acesso"))
     def unblock(self, request, queryset):
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset,

@@ -25,7 +25,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from accounts.admin import _run_for_each
+from core.admin import count_message, run_for_each
 from core.errors import DomainError
 from core.forms import add_domain_error
 from sla import services as sla_services
@@ -143,14 +143,6 @@ def business_seconds_left(ticket: Ticket, now: datetime) -> int | None:
     if ticket.sla_due_at >= now:
         return clock.between(now, ticket.sla_due_at)
     return -clock.between(ticket.sla_due_at, now)
-
-
-def _count_message(text, **values) -> str:
-    """Fill in all but "count", which `_run_for_each` fills in (a "%" in a name must survive it)."""
-    text = str(text)
-    for key, value in values.items():
-        text = text.replace(f"%({key})s", str(value).replace("%", "%%"))
-    return text
 
 
 def _badge(kind: str, value: str, label) -> str:
@@ -531,7 +523,7 @@ class TicketAdmin(admin.ModelAdmin):
     def assign_to_me(self, request, queryset):
         if self._too_many(request, queryset):
             return
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset,
@@ -546,12 +538,12 @@ class TicketAdmin(admin.ModelAdmin):
         form = BulkAssignForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             assignee = form.cleaned_data["assignee"]
-            _run_for_each(
+            run_for_each(
                 self,
                 request,
                 queryset,
                 lambda ticket: services.ticket_assign(actor=request.user, ticket=ticket, assignee=assignee),
-                _count_message(
+                count_message(
                     _("%(count)d chamado(s) atribuídos a %(name)s."),
                     name=assignee.full_name or assignee.email,
                 ),
@@ -573,14 +565,14 @@ class TicketAdmin(admin.ModelAdmin):
         form = BulkTransferForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             team, reason = form.cleaned_data["team"], form.cleaned_data["reason"]
-            _run_for_each(
+            run_for_each(
                 self,
                 request,
                 queryset,
                 lambda ticket: services.ticket_transfer(
                     actor=request.user, ticket=ticket, team=team, reason=reason
                 ),
-                _count_message(_("%(count)d chamado(s) transferidos para %(name)s."), name=team.name),
+                count_message(_("%(count)d chamado(s) transferidos para %(name)s."), name=team.name),
             )
             return None
         return self._action_page(
@@ -597,7 +589,7 @@ class TicketAdmin(admin.ModelAdmin):
     def put_in_analysis(self, request, queryset):
         if self._too_many(request, queryset):
             return
-        _run_for_each(
+        run_for_each(
             self,
             request,
             queryset,
