@@ -21,6 +21,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError, ForbiddenError, NotFoundError
+from surveys.models import Survey
 from tickets.models import Attachment, Message, Team, Ticket
 
 from .models import Company, Contact, User
@@ -321,6 +322,14 @@ def access_attachment(user: AnyUser | None, pk: int) -> Attachment:
     if attachment is None:
         raise NotFoundError
     return attachment
+
+
+# --- Survey results (SRV-3) ------------------------------------------------------------------------------
+
+
+def surveys_visible_to(user: AnyUser | None) -> QuerySet[Survey]:
+    """Survey rows and their results are the leaders'."""
+    return Survey.objects.all() if is_leader(user) else Survey.objects.none()
 
 
 # --- Who is told (OPS-2) ---------------------------------------------------------------------------------

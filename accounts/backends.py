@@ -41,7 +41,7 @@ ANALYST_PERMISSIONS = frozenset(
 )
 LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
     "core.view_changerecord",  # who changed which setting, when (core.history)
-    "tickets.view_survey",  # SRV-3: survey results are the leaders'
+    "surveys.view_survey",  # SRV-3: survey results are the leaders'
     "tickets.view_acceptancepolicy",  # ACP-5: the acceptance window per product line
     "tickets.add_acceptancepolicy",
     "tickets.change_acceptancepolicy",

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "accounts",
     "sla",
     "tickets",
+    "surveys",
+    "statements",
     "consultoria",
 ]
 

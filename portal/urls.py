@@ -13,9 +13,10 @@ urlpatterns = [
     path("conta/", include("accounts.auth_urls")),
     path("", include("accounts.urls")),
     path("", include("sla.urls")),
-    path("", include("tickets.lifecycle_urls")),  # before tickets.urls: "chamados/extrato/" is not a number
-    path("", include("tickets.urls")),
-    path("api/v1/", include("tickets.api_urls")),
+    path("", include("tickets.web.urls")),
+    path("", include("statements.urls")),
+    path("", include("surveys.urls")),
+    path("api/v1/", include("portal.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from django.db.models import Q, TextChoices
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sla import services as sla_services
 from sla.models import CalendarSnapshot
@@ -128,3 +130,70 @@ def apply_sla(ticket: Ticket, sla: sla_services.TicketSla) -> list[str]:
 
 def refresh_sla(ticket: Ticket, *, now: datetime, history: History | None = None) -> list[str]:
     return apply_sla(ticket, ticket_sla(ticket, now=now, history=history))
+
+
+def status_histories(tickets: Sequence[Ticket]) -> dict[int, list[tuple[datetime, str]]]:
+    """`status_history` of a batch of tickets in one query."""
+    histories = {ticket.pk: [(ticket.created_at, Ticket.Status.NEW)] for ticket in tickets}
+    rows = (
+        TicketEvent.objects.filter(ticket__in=[ticket.pk for ticket in tickets], kind=TicketEvent.Kind.STATUS)
+        .order_by("created_at", "pk")
+        .values_list("ticket_id", "created_at", "to_value")
+    )
+    for ticket_id, created_at, status in rows:
+        histories[ticket_id].append((created_at, status))
+    return histories
+
+
+def refresh_sla_many(tickets: Sequence[Ticket], *, now: datetime) -> list[str]:
+    """`refresh_sla` for a batch of tickets (periodic jobs): their histories in one query."""
+    histories = status_histories(tickets)
+    for ticket in tickets:
+        refresh_sla(ticket, now=now, history=histories[ticket.pk])
+    return list(SLA_FIELDS)
+
+
+# --- The SLA state of a ticket (SLA-5): one definition for queries, lists, pages and jobs ----------------
+
+
+class SlaState(TextChoices):
+    """Breached once the deadline has passed; at risk once less than 20 % of the target is left
+    (the engine's `risk_at`); both instants themselves still count as on time."""
+
+    BREACHED = "estourado", _("Estourado")
+    AT_RISK = "em-risco", _("Em risco")
+    ON_TIME = "no-prazo", _("No prazo")
+    PAUSED = "parado", _("Relógio parado")
+    NO_DEADLINE = "sem-prazo", _("Sem prazo")
+    CLOSED = "encerrado", _("Encerrado")
+
+
+def sla_state_conditions(now: datetime) -> dict[str, Q]:
+    """Mutually exclusive conditions on the stored instants (sargable: column vs. a constant)."""
+    closed = Q(status=Ticket.Status.CLOSED)
+    running = ~closed & Q(sla_paused=False)
+    return {
+        SlaState.BREACHED: running & Q(sla_due_at__lt=now),
+        SlaState.AT_RISK: running & Q(sla_due_at__gte=now, sla_risk_at__lt=now),
+        SlaState.ON_TIME: running
+        & Q(sla_due_at__gte=now)
+        & (Q(sla_risk_at__gte=now) | Q(sla_risk_at__isnull=True)),
+        SlaState.PAUSED: ~closed & Q(sla_paused=True),
+        SlaState.NO_DEADLINE: running & Q(sla_due_at__isnull=True),
+        SlaState.CLOSED: closed,
+    }
+
+
+def sla_state(ticket: Ticket, now: datetime) -> SlaState:
+    """The same states as `sla_state_conditions`, for one ticket already in memory."""
+    if ticket.status == Ticket.Status.CLOSED:
+        return SlaState.CLOSED
+    if ticket.sla_paused:
+        return SlaState.PAUSED
+    if ticket.sla_due_at is None:
+        return SlaState.NO_DEADLINE
+    if ticket.sla_due_at < now:
+        return SlaState.BREACHED
+    if ticket.sla_risk_at is not None and ticket.sla_risk_at < now:
+        return SlaState.AT_RISK
+    return SlaState.ON_TIME

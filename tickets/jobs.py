@@ -19,15 +19,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts import access
-from outbox.services import batched_dispatch, drain_after_commit, email_enqueue
+from outbox.services import batched_dispatch, drain_after_commit
 
-from . import services
-from .models import Ticket, TicketEvent, TicketNotice
+from .deadlines import SlaState, sla_state_conditions
+from .locks import tickets_lock_due
+from .models import Team, Ticket, TicketNotice
+from .notifications import notify_requester, notify_team
+from .workflow.moves import move_batch
 
 logger = logging.getLogger(__name__)
 S = Ticket.Status
@@ -64,60 +66,16 @@ def _run_batches(
     return result
 
 
-def _lock_due(ids: list[int], **condition) -> list[Ticket]:
-    """Lock the tickets among `ids` that still match `condition`, skipping rows locked by a user."""
-    return list(
-        Ticket.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related("requester", "acceptance_policy")
-        .filter(pk__in=ids, **condition)
-        .order_by("pk")
-    )
-
-
-def _auto_move(tickets: list[Ticket], to_status: str, reason: str, now: datetime) -> None:
-    """Set-based status change by the system: one UPDATE, one INSERT of events, then side effects."""
-    from . import lifecycle
-
-    pks = [ticket.pk for ticket in tickets]
-    values = {"status": to_status, "status_changed_at": now, "auto_action_at": None, "updated_at": now}
-    if to_status == S.CLOSED:
-        values.update(closed_at=now, sla_due_at=None, sla_risk_at=None)
-    Ticket.objects.filter(pk__in=pks).update(**values)
-    TicketEvent.objects.bulk_create(
-        TicketEvent(
-            ticket=ticket,
-            kind=TicketEvent.Kind.STATUS,
-            actor=None,
-            created_at=now,
-            from_value=ticket.status,
-            to_value=to_status,
-            reason=reason,
-        )
-        for ticket in tickets
-    )
-    surveyed = []
-    for ticket in tickets:
-        ticket.status, ticket.status_changed_at = to_status, now
-        if to_status == S.AWAITING_VALIDATION:
-            # The acceptance window opens now (ACP-1); the SLA clock stays paused (SLA-4).
-            fields = lifecycle.status_entered(ticket, to_status, now=now)
-            ticket.save(update_fields=fields)
-        if to_status == S.CLOSED or (
-            to_status == S.AWAITING_VALIDATION and ticket.acceptance_policy.survey_on_validation
-        ):
-            surveyed.append(ticket)
-        services.notify_status(ticket, reason=reason)
-    lifecycle.surveys_send(surveyed, now=now)  # SRV-1, one INSERT for the batch
-
-
 def pending_client_timeout(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> JobResult:
     """TKT-8: 7 business days in "pending client" without a reply -> "awaiting validation"."""
     now = now or timezone.now()
     due = Ticket.objects.filter(status=S.PENDING_CLIENT, auto_action_at__lte=now)
 
     def process(ids: list[int]) -> int:
-        tickets = _lock_due(ids, status=S.PENDING_CLIENT, auto_action_at__lte=now)
-        _auto_move(tickets, S.AWAITING_VALIDATION, _("Sem resposta do cliente em 7 dias úteis"), now)
+        tickets = tickets_lock_due(ids, status=S.PENDING_CLIENT, auto_action_at__lte=now)
+        move_batch(
+            tickets, S.AWAITING_VALIDATION, reason=_("Sem resposta do cliente em 7 dias úteis"), now=now
+        )
         return len(tickets)
 
     return _run_batches(
@@ -132,8 +90,9 @@ def acceptance_autoclose(*, now: datetime | None = None, batch_size: int = BATCH
     due = Ticket.objects.filter(status=S.AWAITING_VALIDATION, auto_action_at__lte=now)
 
     def process(ids: list[int]) -> int:
-        tickets = _lock_due(ids, status=S.AWAITING_VALIDATION, auto_action_at__lte=now)
-        _auto_move(tickets, S.CLOSED, _("Encerrado automaticamente: o prazo de validação terminou"), now)
+        tickets = tickets_lock_due(ids, status=S.AWAITING_VALIDATION, auto_action_at__lte=now)
+        reason = _("Encerrado automaticamente: o prazo de validação terminou")
+        move_batch(tickets, S.CLOSED, reason=reason, now=now)
         return len(tickets)
 
     return _run_batches(
@@ -152,7 +111,7 @@ def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH
     )
 
     def process(ids: list[int]) -> int:
-        tickets = _lock_due(
+        tickets = tickets_lock_due(
             ids,
             status=S.AWAITING_VALIDATION,
             acceptance_reminder_sent_at__isnull=True,
@@ -173,7 +132,7 @@ def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH
         )
         Ticket.objects.filter(pk__in=[t.pk for t in tickets]).update(acceptance_reminder_sent_at=now)
         for ticket in tickets:
-            services.notify_requester(
+            notify_requester(
                 ticket,
                 "tickets/acceptance_reminder",
                 deadline=ticket.acceptance_deadline,
@@ -195,45 +154,34 @@ def _team_notice(kind: str, tickets: list[Ticket], now: datetime) -> int:
     by_team: dict[int, list[Ticket]] = defaultdict(list)
     for ticket in tickets:
         by_team[ticket.team_id].append(ticket)
-    from .models import Team
-
     for team in Team.objects.filter(pk__in=by_team).prefetch_related("members"):
-        recipients = access.team_notice_recipients(team)
-        if not recipients:
-            continue
-        batch = sorted(by_team[team.pk], key=lambda t: t.sla_due_at)
-        email_enqueue(
-            to=recipients,
-            template=f"tickets/team_{kind}",
-            language="pt-br",
-            context={"team": team.name, "tickets": [(t.number, t.summary, t.sla_due_at) for t in batch]},
-            dedupe_key=f"{kind}:{team.pk}:{now.isoformat()}:{batch[0].pk}",
-        )
+        notify_team(team, kind, by_team[team.pk], now=now)
     return len(tickets)
 
 
 def sla_marking(*, now: datetime | None = None, batch_size: int = 1000) -> list[JobResult]:
-    """SLA-5 / OPS-1: mark breached tickets and notify their team; notify at-risk tickets once."""
+    """SLA-5 / OPS-1: mark breached tickets and notify their team; notify at-risk tickets once.
+    "Breached" and "at risk" are the one definition of tickets.deadlines."""
     now = now or timezone.now()
-    open_with_deadline = Ticket.objects.exclude(status=S.CLOSED).filter(sla_due_at__isnull=False)
-    breached_due = open_with_deadline.filter(sla_due_at__lte=now, sla_breached_at__isnull=True)
+    states = sla_state_conditions(now)
+    newly_breached = states[SlaState.BREACHED] & Q(sla_breached_at__isnull=True)
+    at_risk = states[SlaState.AT_RISK]
 
     def process_breached(ids: list[int]) -> int:
-        tickets = _lock_due(ids, sla_due_at__lte=now, sla_breached_at__isnull=True, sla_due_at__isnull=False)
+        tickets = tickets_lock_due(ids, newly_breached)
         Ticket.objects.filter(pk__in=[t.pk for t in tickets]).update(sla_breached_at=F("sla_due_at"))
         return _team_notice(TicketNotice.Kind.SLA_BREACHED, tickets, now)
 
     already_warned = TicketNotice.objects.filter(
         ticket=OuterRef("pk"), kind=TicketNotice.Kind.SLA_AT_RISK, due_at=OuterRef("sla_due_at")
     )
-    risk_due = open_with_deadline.filter(sla_risk_at__lte=now, sla_due_at__gt=now).exclude(
-        Exists(already_warned)
-    )
+    risk_due = Ticket.objects.filter(at_risk).exclude(Exists(already_warned))
 
     def process_risk(ids: list[int]) -> int:
-        tickets = _lock_due(ids, sla_risk_at__lte=now, sla_due_at__gt=now)
+        tickets = tickets_lock_due(ids, at_risk)
         return _team_notice(TicketNotice.Kind.SLA_AT_RISK, tickets, now)
 
+    breached_due = Ticket.objects.filter(newly_breached)
     return [
         _run_batches(
             "sla_breached", lambda: _due_ids(breached_due, batch_size, by="sla_due_at"), process_breached

@@ -6,8 +6,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tickets import lifecycle, services
-from tickets.models import Survey, Ticket
+from surveys.models import Survey
+from surveys.tokens import survey_token
+from tickets import services
+from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
 SP = ZoneInfo("America/Sao_Paulo")
@@ -94,8 +96,8 @@ def test_analysts_and_other_companies_cannot_answer_for_the_client(world, propos
 
 @time_machine.travel(NOW, tick=False)
 def test_survey_by_token_without_login_answered_once(world, proposed, api_for):
-    lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=proposed)
-    token = lifecycle.survey_token(Survey.objects.get(ticket=proposed))
+    services.ticket_accept_solution(actor=world.contact.user, ticket=proposed)
+    token = survey_token(Survey.objects.get(ticket=proposed))
     anonymous = api_for(None)
     assert anonymous.get(f"/api/v1/surveys/{token}/").json()["ticket"] == proposed.number
     answer = anonymous.post(f"/api/v1/surveys/{token}/", {"rating": 4, "solved": True}, format="json")

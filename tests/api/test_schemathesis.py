@@ -29,6 +29,7 @@ from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from portal.wsgi import application
+from surveys.tokens import survey_token
 from tickets import services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -77,10 +78,9 @@ def data(world, catalogue, open_ticket) -> dict:
         world.other_contact.user, files=[SimpleUploadedFile("beta.txt", b"beta", content_type="text/plain")]
     )
     tickets = [opened, waiting, closed, other]
-    from tickets import lifecycle
-    from tickets.models import Survey
+    from surveys.models import Survey
 
-    survey_tokens = [lifecycle.survey_token(survey) for survey in Survey.objects.all()]
+    survey_tokens = [survey_token(survey) for survey in Survey.objects.all()]
     return {
         # path parameters
         "number": [*(ticket.number for ticket in tickets), "00000000"],

@@ -8,9 +8,10 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from surveys.models import Survey
 from tests.browser.conftest import screenshot
 from tests.browser.test_ticket_journey import analyst_moves, login
-from tickets.models import Survey, Ticket
+from tickets.models import Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

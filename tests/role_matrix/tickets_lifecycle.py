@@ -6,6 +6,9 @@ survey link works for anyone holding it (SRV-2). Analysts read statements in the
 
 from django.utils import timezone
 
+from surveys.services import survey_send
+from surveys.tokens import survey_token
+
 from . import LOGIN, VIEW, everyone, logged_in, open_ticket_for, row
 
 STATEMENT = row(LOGIN, 200, 200, 200, 200, 403, 403)
@@ -20,27 +23,27 @@ PORTAL = {
     "ticket-follow-up": (lambda o: {"number": o["lifecycle_ticket"].number}, logged_in(405)),
 }
 ADMIN_MODELS = {
-    "tickets_survey": {"analyst": set(), "leader": VIEW},  # SRV-3: the leaders'
+    "surveys_survey": {"analyst": set(), "leader": VIEW},  # SRV-3: the leaders'
     "tickets_acceptancepolicy": {"analyst": set(), "leader": VIEW | {"add"}},  # ACP-5
 }
-ADMIN_SITE = {"admin:tickets_survey_report": {"analyst": 403, "leader": 200}}
+ADMIN_SITE = {"admin:surveys_survey_report": {"analyst": 403, "leader": 200}}
 
 # The survey answer is reached by a link in an e-mail, often without a session: it is protected by
 # the signed token instead, and still takes the CSRF token of its own form.
 
 
 def objects(world) -> dict:
-    from tickets import lifecycle, services
+    from tickets import services
     from tickets.models import AcceptancePolicy
 
     ticket = open_ticket_for(world, "aceite")
     services.ticket_transition(
         actor=world.analyst, ticket=ticket, to_status="awaiting_validation", reason="ok"
     )
-    survey = lifecycle.survey_send(ticket, now=timezone.now())
+    survey = survey_send(ticket, now=timezone.now())
     return {
         "lifecycle_ticket": ticket,
-        "survey_token": lifecycle.survey_token(survey),
-        "tickets_survey": survey,
+        "survey_token": survey_token(survey),
+        "surveys_survey": survey,
         "tickets_acceptancepolicy": AcceptancePolicy.objects.get(is_default=True),
     }

@@ -10,8 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from core.errors import DomainError
-from tickets import jobs, lifecycle, services
-from tickets.models import AcceptancePolicy, Survey, Ticket, TicketEvent, TicketNotice
+from surveys.models import Survey
+from surveys.services import survey_answer
+from surveys.tokens import survey_token
+from tickets import jobs, services
+from tickets.models import AcceptancePolicy, Ticket, TicketEvent, TicketNotice
 
 pytestmark = pytest.mark.django_db
 SP = ZoneInfo("America/Sao_Paulo")
@@ -50,7 +53,7 @@ def test_acp1_proposing_a_solution_opens_a_15_day_window(proposed):
 
 def test_acp3_acceptance_closes_and_sends_the_survey(world, proposed, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 11, 9))
+        services.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 11, 9))
     proposed.refresh_from_db()
     assert proposed.status == "closed" and proposed.closed_at == at(2026, 3, 11, 9)
     survey = Survey.objects.get(ticket=proposed)
@@ -61,10 +64,10 @@ def test_acp3_acceptance_closes_and_sends_the_survey(world, proposed, django_cap
 
 def test_acp3_rejection_needs_a_reason_and_returns_to_analysis(world, proposed):
     with pytest.raises(DomainError, match="por que a solução"):
-        lifecycle.ticket_reject_solution(
+        services.ticket_reject_solution(
             actor=world.contact.user, ticket=proposed, reason="  ", now=at(2026, 3, 11)
         )
-    lifecycle.ticket_reject_solution(
+    services.ticket_reject_solution(
         actor=world.contact.user, ticket=proposed, reason="O erro continua.", now=at(2026, 3, 11)
     )
     proposed.refresh_from_db()
@@ -75,32 +78,30 @@ def test_acp3_rejection_needs_a_reason_and_returns_to_analysis(world, proposed):
 
 
 def test_acp3_postpone_once_by_45_days_before_the_window_ends(world, proposed):
-    lifecycle.ticket_postpone_acceptance(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 20, 9))
+    services.ticket_postpone_acceptance(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 20, 9))
     proposed.refresh_from_db()
     assert proposed.acceptance_deadline == at(2026, 5, 9, 12)
     assert proposed.auto_action_at == proposed.acceptance_deadline
     assert proposed.acceptance_reminder_at == at(2026, 5, 5, 12)
     assert TicketEvent.objects.filter(ticket=proposed, kind="postponed").count() == 1
     with pytest.raises(DomainError, match="já foi adiada"):
-        lifecycle.ticket_postpone_acceptance(
-            actor=world.contact.user, ticket=proposed, now=at(2026, 3, 21, 9)
-        )
+        services.ticket_postpone_acceptance(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 21, 9))
 
 
 def test_acp3_no_postponement_after_the_window(world, proposed):
     with pytest.raises(DomainError, match="prazo para validar"):
-        lifecycle.ticket_postpone_acceptance(
+        services.ticket_postpone_acceptance(
             actor=world.contact.user, ticket=proposed, now=at(2026, 3, 25, 12)
         )
 
 
 def test_only_the_client_validates(world, proposed):
     with pytest.raises(PermissionDenied):
-        lifecycle.ticket_accept_solution(actor=world.analyst, ticket=proposed)
+        services.ticket_accept_solution(actor=world.analyst, ticket=proposed)
     with pytest.raises(PermissionDenied):
-        lifecycle.ticket_accept_solution(actor=world.other_admin.user, ticket=proposed)
+        services.ticket_accept_solution(actor=world.other_admin.user, ticket=proposed)
     # The company administrator (sees all tickets) and the partner may answer for the company.
-    lifecycle.ticket_postpone_acceptance(actor=world.partner, ticket=proposed, now=at(2026, 3, 12, 9))
+    services.ticket_postpone_acceptance(actor=world.partner, ticket=proposed, now=at(2026, 3, 12, 9))
 
 
 def test_acp5_retail_policy_uses_business_days_and_surveys_on_validation(world, catalogue, open_ticket):
@@ -127,9 +128,7 @@ def test_acp5_retail_policy_uses_business_days_and_surveys_on_validation(world, 
     assert ticket.acceptance_reminder_at == at(2026, 11, 25, 10)
     assert Survey.objects.filter(ticket=ticket).exists()  # SRV-1 retail variant
     with pytest.raises(DomainError, match="não permite adiar"):
-        lifecycle.ticket_postpone_acceptance(
-            actor=world.contact.user, ticket=ticket, now=at(2026, 11, 19, 10)
-        )
+        services.ticket_postpone_acceptance(actor=world.contact.user, ticket=ticket, now=at(2026, 11, 19, 10))
 
 
 def test_client_message_during_validation_returns_to_analysis(world, proposed):
@@ -175,7 +174,7 @@ def test_acp2_reminder_is_sent_once_and_again_after_a_postponement(
     assert len(reminders) == 1 and "25/03/2026 12:00" in reminders[0].body
     assert TicketNotice.objects.filter(ticket=proposed, kind="acceptance_reminder").count() == 1
 
-    lifecycle.ticket_postpone_acceptance(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 22, 13))
+    services.ticket_postpone_acceptance(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 22, 13))
     assert jobs.acceptance_reminders(now=at(2026, 5, 5, 12)).changed == 1
     assert TicketNotice.objects.filter(ticket=proposed, kind="acceptance_reminder").count() == 2
 
@@ -206,11 +205,11 @@ def test_tkt9_a_reply_to_a_closed_ticket_becomes_a_follow_up(world, proposed):
 
 def test_tkt9_follow_up_only_from_closed_tickets_and_by_the_client(world, proposed):
     with pytest.raises(DomainError, match="encerrados"):
-        lifecycle.ticket_follow_up(actor=world.contact.user, original=proposed, body="x")
-    lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 12))
+        services.ticket_follow_up(actor=world.contact.user, original=proposed, body="x")
+    services.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 12))
     with pytest.raises(PermissionDenied):
-        lifecycle.ticket_follow_up(actor=world.other_admin.user, original=proposed, body="x")
-    follow_up = lifecycle.ticket_follow_up(actor=world.contact.user, original=proposed, body="Continuação")
+        services.ticket_follow_up(actor=world.other_admin.user, original=proposed, body="x")
+    follow_up = services.ticket_follow_up(actor=world.contact.user, original=proposed, body="Continuação")
     assert follow_up.summary.startswith(f"Acompanhamento do chamado {proposed.number}")
     assert (follow_up.product, follow_up.routine, follow_up.severity) == (
         proposed.product,
@@ -220,20 +219,20 @@ def test_tkt9_follow_up_only_from_closed_tickets_and_by_the_client(world, propos
 
 
 def test_srv2_one_answer_per_ticket_that_never_changes_it(world, proposed):
-    lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 12))
+    services.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 3, 12))
     survey = Survey.objects.get(ticket=proposed)
-    token = lifecycle.survey_token(survey)
-    lifecycle.survey_answer(token=token, rating=5, solved=True, comment="Ótimo")
+    token = survey_token(survey)
+    survey_answer(token=token, rating=5, solved=True, comment="Ótimo")
     with pytest.raises(DomainError, match="já foi respondida"):
-        lifecycle.survey_answer(token=token, rating=1, solved=False)
+        survey_answer(token=token, rating=1, solved=False)
     survey.refresh_from_db()
     assert (survey.rating, survey.solved, survey.comment) == (5, True, "Ótimo")
     proposed.refresh_from_db()
     assert proposed.status == "closed"
     with pytest.raises(DomainError, match="inválido"):
-        lifecycle.survey_answer(token=token + "x", rating=3, solved=None)
+        survey_answer(token=token + "x", rating=3, solved=None)
     with pytest.raises(DomainError, match="1 a 5"):
-        lifecycle.survey_answer(token=token, rating=6, solved=None)
+        survey_answer(token=token, rating=6, solved=None)
 
 
 def test_sla_marking_marks_breaches_and_notifies_the_team_once(

@@ -9,8 +9,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tickets import lifecycle, services
-from tickets.models import Survey, Ticket
+from surveys.models import Survey
+from surveys.services import survey_answer
+from surveys.tokens import survey_token
+from tickets import services
+from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
 SP = ZoneInfo("America/Sao_Paulo")
@@ -82,9 +85,9 @@ def test_lifecycle_actions_are_post_only_and_tenant_scoped(world, proposed, clie
 
 
 def test_srv2_survey_link_works_without_login_once(world, proposed, client):
-    lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 11, 18, 10))
+    services.ticket_accept_solution(actor=world.contact.user, ticket=proposed, now=at(2026, 11, 18, 10))
     survey = Survey.objects.get(ticket=proposed)
-    url = reverse("survey-answer", args=[lifecycle.survey_token(survey)])
+    url = reverse("survey-answer", args=[survey_token(survey)])
     assert "De 1 a 5" in client.get(url).content.decode()
     response = client.post(url, {"rating": "4", "solved": "yes", "comment": "Bom"})
     assert response.status_code == 200 and "Obrigado" in response.content.decode()
@@ -147,9 +150,9 @@ def test_srv3_leaders_see_results_per_analyst_and_team(world, open_ticket, clien
             reason="ok",
             now=at(2026, 11, 3, 10),
         )
-        lifecycle.ticket_accept_solution(actor=world.contact.user, ticket=ticket, now=at(2026, 11, 4, 10))
-        lifecycle.survey_answer(token=lifecycle.survey_token(ticket.survey), rating=rating, solved=rating > 3)
-    url = reverse("admin:tickets_survey_report")
+        services.ticket_accept_solution(actor=world.contact.user, ticket=ticket, now=at(2026, 11, 4, 10))
+        survey_answer(token=survey_token(ticket.survey), rating=rating, solved=rating > 3)
+    url = reverse("admin:surveys_survey_report")
     assert client_for(world.analyst).get(url).status_code == 403
     response = client_for(world.leader).get(url, {"start": "2026-11-01", "end": "2026-11-30"})
     row = response.context["by_analyst"][0]

@@ -1,3 +1,4 @@
-"""The tickets back-office: catalogue, the triage queue and work page, survey results."""
+"""The tickets back-office: catalogue, acceptance policies, and the queue (changelist, filters,
+badges) with its work page."""
 
-from . import catalogue, policies, queue, surveys  # noqa: F401  (registers the model admins)
+from . import catalogue, changelist, policies  # noqa: F401  (registers the model admins)

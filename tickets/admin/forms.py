@@ -10,7 +10,7 @@ from accounts.models import User
 from sla.models import Severity
 
 from ..models import Team, Ticket
-from ..services import ANALYST, TRANSITIONS
+from ..workflow.table import ANALYST, moves_from
 
 ME, QUEUE = "me", "queue"
 
@@ -28,9 +28,7 @@ def analyst_label(user: User) -> str:
 
 def analyst_moves(status: str) -> list[str]:
     """Statuses an analyst may move a ticket to from `status` (TKT-6's table)."""
-    order = {value: index for index, value in enumerate(Ticket.Status.values)}
-    moves = [to for (origin, to), roles in TRANSITIONS.items() if origin == status and ANALYST in roles]
-    return sorted(moves, key=order.__getitem__)
+    return moves_from(status, ANALYST)
 
 
 class AnalystChoiceField(forms.ModelChoiceField):

@@ -1,0 +1,18 @@
+"""REST API v1 (API-1), mounted at /api/v1/ by portal/urls.py: each app's routes, the token login,
+and the schema and docs (public: they describe the API, never any company's data, TEN-2)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from accounts.api import TokenLoginView
+from statements.api import StatementView
+from surveys.api import SurveyView
+
+urlpatterns = [
+    path("auth/token/", TokenLoginView.as_view(), name="api-token"),
+    path("", include("tickets.api.urls")),
+    path("surveys/<str:token>/", SurveyView.as_view(), name="api-survey"),
+    path("statement/", StatementView.as_view(), name="api-statement"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,0 +1,104 @@
+"""The statement page and its CSV export (TKT-11): thin, through the statement selector."""
+
+import csv
+from datetime import date
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts import access
+from core.errors import ForbiddenError
+from core.forms import form_errors_text
+
+from .forms import StatementForm
+from .selectors import tickets_statement
+
+
+class StatementView(LoginRequiredMixin, View):
+    """TKT-11: a company's tickets of a period, on screen and as CSV."""
+
+    template_name = "statements/statement.html"
+
+    def _form(self, request):
+        companies = access.companies_actable_by(request.user)
+        if access.is_staff(request.user):
+            raise ForbiddenError(_("O extrato é dos clientes; analistas usam o back-office."))
+        today = timezone.localdate()
+        form = StatementForm(
+            request.GET or {"start": today.replace(day=1).isoformat(), "end": today.isoformat()},
+            companies=companies,
+        )
+        return form
+
+    def get(self, request, export: bool = False):
+        form = self._form(request)
+        tickets = []
+        if form.is_valid():
+            company = form.cleaned_data.get("company")
+            tickets = tickets_statement(
+                request.user,
+                start=form.cleaned_data["start"],
+                end=form.cleaned_data["end"],
+                company_id=company.pk if company else None,
+            )
+            if export:
+                return self._csv(tickets, form.cleaned_data["start"], form.cleaned_data["end"])
+        elif export:
+            return HttpResponse(form_errors_text(form), status=400)
+        return render(request, self.template_name, {"form": form, "tickets": tickets})
+
+    def _csv(self, tickets, start: date, end: date) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"extrato-chamados-{start:%Y%m%d}-{end:%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response.write("\ufeff")  # BOM: spreadsheets open the accents right
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [
+                _("Número"),
+                _("Aberto em"),
+                _("Empresa"),
+                _("Solicitante"),
+                _("Tipo"),
+                _("Produto"),
+                _("Resumo"),
+                _("Severidade"),
+                _("Situação"),
+                _("Prazo de atendimento"),
+                _("Prazo de manutenção"),
+                _("Encerrado em"),
+                _("Minutos de consultoria"),
+            ]
+        )
+
+        def when(value):
+            return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
+        for ticket in tickets:
+            writer.writerow(
+                [
+                    ticket.number,
+                    when(ticket.created_at),
+                    ticket.company.trade_name,
+                    ticket.requester.full_name,
+                    ticket.get_kind_display(),
+                    ticket.product.name,
+                    _csv_safe(ticket.summary),
+                    ticket.get_severity_display(),
+                    ticket.get_status_display(),
+                    when(ticket.response_due_at),
+                    when(ticket.maintenance_due_at),
+                    when(ticket.closed_at),
+                    0,
+                ]
+            )
+        return response
+
+
+def _csv_safe(text: str) -> str:
+    # A cell starting with =, +, - or @ would be a formula in a spreadsheet (CSV injection).
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

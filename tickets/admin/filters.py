@@ -1,0 +1,135 @@
+"""Filters of the ticket queue (TKT-5, SLA-5): open tickets by default, the analyst's teams, the
+assignee, the SLA state (one definition: tickets.deadlines) and the company."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+
+from ..deadlines import SlaState, sla_state_conditions
+from ..models import Team, Ticket
+
+
+class StatusFilter(admin.SimpleListFilter):
+    """Open tickets unless a status is chosen; a search looks at every status (a closed ticket's
+    number must be found too)."""
+
+    title = _("situação")
+    parameter_name = "situacao"
+    ALL = "todos"
+
+    def lookups(self, request, model_admin):
+        return [*Ticket.Status.choices, (self.ALL, _("Todos, inclusive encerrados"))]
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Todos (pesquisa)") if changelist.query else _("Abertos (não encerrados)"),
+        }
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in Ticket.Status.values:
+            return queryset.filter(status=value)
+        if value is None and not request.GET.get(SEARCH_VAR, "").strip():
+            return queryset.exclude(status=Ticket.Status.CLOSED)
+        return queryset
+
+
+class TeamFilter(admin.SimpleListFilter):
+    """Queues (TKT-5): the teams the analyst belongs to, or one team."""
+
+    title = _("equipe")
+    parameter_name = "equipe"
+    MINE = "minhas"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.MINE, _("Minhas equipes")),
+            *((str(pk), name) for pk, name in Team.objects.order_by("name").values_list("pk", "name")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.MINE:
+            return queryset.filter(team__in=Team.objects.filter(members=request.user).values("pk"))
+        if value and value.isdigit():
+            return queryset.filter(team_id=int(value))
+        return queryset
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = _("responsável")
+    parameter_name = "responsavel"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("eu", _("Atribuídos a mim")),
+            ("ninguem", _("Sem responsável (na fila)")),
+            ("alguem", _("Com responsável")),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "eu":
+            return queryset.filter(assignee=request.user)
+        if value == "ninguem":
+            return queryset.filter(assignee__isnull=True)
+        if value == "alguem":
+            return queryset.filter(assignee__isnull=False)
+        return queryset
+
+
+class SlaFilter(admin.SimpleListFilter):
+    title = _("prazo (SLA)")
+    parameter_name = "prazo"
+    STATES = (SlaState.BREACHED, SlaState.AT_RISK, SlaState.ON_TIME, SlaState.PAUSED)
+
+    def lookups(self, request, model_admin):
+        return [(state.value, state.label) for state in self.STATES]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value in {state.value for state in self.STATES}:
+            return queryset.filter(sla_state_conditions(timezone.now())[value])
+        return queryset
+
+
+class CompanyFilter(admin.SimpleListFilter):
+    """A drop-down instead of a link per company: clients are many."""
+
+    title = _("empresa")
+    parameter_name = "empresa"
+    template = "admin/tickets/ticket/select_filter.html"
+
+    def lookups(self, request, model_admin):
+        return list(
+            access.companies_actable_by(request.user).order_by("trade_name").values_list("pk", "trade_name")
+        )
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(company_id=int(value)) if value and value.isdigit() else queryset
+
+    def choices(self, changelist):
+        hidden = [(key, value) for key, value in changelist.params.items() if key != self.parameter_name]
+        yield {
+            "selected": self.value() is None,
+            "value": "",
+            "display": _("Todas"),
+            "hidden": hidden,
+            "parameter_name": self.parameter_name,
+        }
+        for lookup, title in self.lookup_choices:
+            yield {"selected": self.value() == str(lookup), "value": str(lookup), "display": title}

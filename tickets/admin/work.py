@@ -1,0 +1,204 @@
+"""The ticket work page of the back-office (TKT-5..7, SEV-1, SLA-3): read-only; every change goes
+through a form that POSTs to `act_view`, which calls the services and redirects back."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import access
+from core.durations import Style, format_duration
+from core.errors import DomainError
+from core.forms import add_domain_error
+from core.periods import format_local
+
+from .. import deadlines, selectors, services
+from ..deadlines import sla_state
+from ..models import Ticket
+from ..presenters.labels import severity_label, status_label
+from ..presenters.timeline import ticket_timeline
+from ..workflow.table import reason_is_public
+from . import badges
+from .forms import WORK_FORMS, AssignForm, ReclassifyForm, ReplyForm, TransferForm, TransitionForm, analysts
+
+WORK_RELATED = (
+    "company",
+    "requester",
+    "requester_contact",
+    "product",
+    "routine",
+    "version",
+    "team",
+    "assignee",
+    "sla_snapshot__calendar",
+)
+
+
+class TicketWorkPageMixin:
+    """The change page of the ticket admin, replaced by the work page and its actions."""
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path("agir/", self.admin_site.admin_view(self.act_view), name="{}_{}_act".format(*info)),
+            *super().get_urls(),
+        ]
+
+    def _ticket(self, request, object_id) -> Ticket | None:
+        object_id = str(object_id or "")
+        if not object_id.isdigit():
+            return None
+        return self.get_queryset(request).select_related(*WORK_RELATED).filter(pk=int(object_id)).first()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The ticket work page: read-only; its forms POST to `act_view`."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET"])
+        ticket = self._ticket(request, unquote(object_id))
+        if ticket is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, ticket):
+            raise PermissionDenied
+        return self.work_response(request, ticket)
+
+    def work_response(self, request, ticket: Ticket, *, bound=None, status=200):
+        now = timezone.now()
+        can_act = self.has_change_permission(request, ticket) and not ticket.is_closed
+        forms = {}
+        if can_act:
+            kwargs = {"ticket": ticket, "user": request.user}
+            staff = list(analysts())
+            members = set(ticket.team.members.values_list("pk", flat=True))
+            forms = {
+                "reply": ReplyForm(**kwargs),
+                "transition": TransitionForm(**kwargs),
+                "reclassify": ReclassifyForm(**kwargs),
+                "transfer": TransferForm(**kwargs),
+                "assign": AssignForm(**kwargs, staff=staff, team_members=members),
+            }
+            forms.update(bound or {})
+        sla = deadlines.ticket_sla(ticket, now=now)
+        state = sla_state(ticket, now)
+        current = sla.current
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{ticket.number} · {ticket.summary}",
+            "subtitle": None,
+            "original": ticket,
+            "ticket": ticket,
+            "now": now,
+            "sla": sla,
+            "sla_state": state,
+            "sla_badge": badges.sla_badge(state),
+            "status_badge": badges.status_badge(ticket),
+            "severity_badge": badges.severity_badge(ticket),
+            "current_target_name": _("Manutenção (SEV-2)")
+            if sla.active == "maintenance"
+            else _("Atendimento/solução"),
+            "consumed_text": format_duration(current.consumed_seconds, Style.CLOCK),
+            "left_text": format_duration(current.left_seconds, Style.CLOCK),
+            "target_duration": format_duration(current.target_seconds, Style.CLOCK),
+            "prime_targets": sla.targets_source == "prime",
+            "forecast_only": ticket.company.support_offer != ticket.company.SupportOffer.PRIME,  # SLA-7
+            "timeline": ticket_timeline(
+                selectors.ticket_messages(request.user, ticket), selectors.ticket_events(ticket)
+            ),
+            "opening_attachments": list(selectors.ticket_opening_attachments(ticket)),
+            "forms": forms,
+            "can_act": can_act,
+            "is_mine": ticket.assignee_id == request.user.pk,
+            "act_url": reverse("admin:tickets_ticket_act"),
+            "has_view_permission": self.has_view_permission(request, ticket),
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/tickets/ticket/work.html", context, status=status)
+
+    def act_view(self, request):
+        """Every change of the work page: validate the form, call the service, redirect back."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        ticket = self._ticket(request, request.POST.get("ticket"))
+        if ticket is None:
+            raise Http404
+        if not self.has_change_permission(request, ticket):
+            raise PermissionDenied
+        action = request.POST.get("action", "")
+        form_class = WORK_FORMS.get(action)
+        if form_class is None:
+            return HttpResponseBadRequest(_("Ação desconhecida."))
+        form = form_class(request.POST, request.FILES, ticket=ticket, user=request.user)
+        if form.is_valid():
+            try:
+                done, anchor = self._apply(request, action, ticket, form.cleaned_data)
+            except DomainError as error:
+                add_domain_error(form, error)
+            except PermissionDenied as error:
+                form.add_error(None, str(error) or _("Você não pode fazer isto neste chamado."))
+            else:
+                self.log_change(request, ticket, done)
+                self.message_user(request, done, messages.SUCCESS)
+                url = reverse("admin:tickets_ticket_change", args=[ticket.pk])
+                return HttpResponseRedirect(f"{url}#{anchor}" if anchor else url)
+        form.focus_first_error()
+        self.message_user(
+            request,
+            _("Nada foi alterado. %(form)s: %(error)s") % {"form": form.title, "error": form.first_error()},
+            messages.ERROR,
+        )
+        return self.work_response(request, ticket, bound={form_class.action: form})
+
+    def _apply(self, request, action: str, ticket: Ticket, data: dict) -> tuple[str, str]:
+        """Call the service of `action`; returns the success message and the anchor to go back to."""
+        actor = request.user
+        if action in ("reply", "note"):
+            internal = action == "note"
+            services.ticket_reply(
+                actor=actor, ticket=ticket, body=data["body"], files=data["attachments"], internal=internal
+            )
+            if internal:
+                return str(_("Nota interna registrada: o cliente não a vê.")), "linha-do-tempo"
+            return str(_("Resposta enviada ao cliente.")), "linha-do-tempo"
+        if action == "transition":
+            to_status = data["to_status"]
+            services.ticket_transition(actor=actor, ticket=ticket, to_status=to_status, reason=data["reason"])
+            done = _("Situação alterada para “%(status)s”.") % {"status": status_label(to_status)}
+            if reason_is_public(access.ActorRole.ANALYST, to_status):
+                done = f"{done} {_('O motivo foi enviado ao cliente.')}"
+            return str(done), ""
+        if action == "reclassify":
+            updated = services.ticket_reclassify(
+                actor=actor, ticket=ticket, severity=data["severity"], reason=data["reason"]
+            )
+            return str(
+                _(
+                    "Severidade reclassificada para “%(severity)s”; "
+                    "prazo recalculado desde a abertura: %(due)s."
+                )
+                % {
+                    "severity": severity_label(updated.severity),
+                    "due": format_local(updated.sla_due_at) if updated.sla_due_at else _("relógio parado"),
+                }
+            ), "sla"
+        if action == "transfer":
+            team = data["team"]
+            services.ticket_transfer(actor=actor, ticket=ticket, team=team, reason=data["reason"])
+            return str(
+                _("Chamado transferido para a equipe %(team)s; está na fila, sem responsável.")
+                % {"team": team.name}
+            ), ""
+        if action == "assign":
+            assignee = data["assignee"]
+            services.ticket_assign(actor=actor, ticket=ticket, assignee=assignee)
+            if assignee is None:
+                return str(_("Chamado devolvido à fila da equipe %(team)s.") % {"team": ticket.team.name}), ""
+            return str(
+                _("Chamado atribuído a %(name)s.") % {"name": assignee.full_name or assignee.email}
+            ), ""
+        raise DomainError(str(_("Ação desconhecida.")))  # pragma: no cover - WORK_FORMS lists them

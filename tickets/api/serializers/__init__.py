@@ -1,0 +1,1 @@
+"""Serializers of the ticket API, one module per resource."""

@@ -1,0 +1,1 @@
+"""Views of the ticket API, one module per resource."""

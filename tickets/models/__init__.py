@@ -1,0 +1,25 @@
+"""Tickets: catalogue and routing, acceptance policies, the ticket, its history, messages,
+attachments and notices (TKT, SEV, SLA, ACP in ../shared/SPEC.md).
+
+Every write goes through tickets/services/ and tickets/workflow/; reads a user triggers go
+through accounts/access.py and tickets/selectors.py.
+"""
+
+from .catalogue import Product, ProductVersion, Routine, Team
+from .policies import AcceptancePolicy
+from .ticket import Ticket
+from .timeline import Attachment, Message, TicketEvent, TicketNotice, attachment_path
+
+__all__ = [
+    "AcceptancePolicy",
+    "Attachment",
+    "Message",
+    "Product",
+    "ProductVersion",
+    "Routine",
+    "Team",
+    "Ticket",
+    "TicketEvent",
+    "TicketNotice",
+    "attachment_path",
+]

@@ -1,0 +1,171 @@
+"""The ticket itself (TKT-1..4, SEV-1, SLA-1..8, ACP, TKT-9)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Company, Contact
+from sla.models import CalendarSnapshot, Severity
+
+from .catalogue import Product, ProductVersion, Routine, Team
+from .policies import AcceptancePolicy
+
+
+class Ticket(models.Model):
+    class Status(models.TextChoices):
+        """TKT-6. Who may move a ticket where is tickets/workflow/table.py (MOVES)."""
+
+        NEW = "new", _("Novo")
+        IN_ANALYSIS = "in_analysis", _("Em análise")
+        PENDING_CLIENT = "pending_client", _("Pendência do cliente")
+        IN_MAINTENANCE = "in_maintenance", _("Em manutenção")
+        AWAITING_VALIDATION = "awaiting_validation", _("Validação do cliente")
+        CLOSED = "closed", _("Encerrado")
+
+    class Kind(models.TextChoices):
+        TECHNICAL = "technical", _("Técnico")
+        ADMINISTRATIVE = "administrative", _("Administrativo")
+        FINANCIAL = "financial", _("Financeiro")
+
+    class Modality(models.TextChoices):
+        STANDARD = "standard", _("Suporte padrão")
+        CONSULTANCY = "consultancy", _("Consultoria")
+
+    class Environment(models.TextChoices):
+        PRODUCTION = "production", _("Produção")
+        HOMOLOGATION = "homologation", _("Homologação")
+        TEST = "test", _("Teste")
+        DEVELOPMENT = "development", _("Desenvolvimento")
+
+    number = models.CharField(_("número"), max_length=8, unique=True, editable=False)
+    company = models.ForeignKey(
+        Company, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("empresa")
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="requested_tickets",
+        verbose_name=_("solicitante"),
+        help_text=_("O contato (ou consultor do parceiro) em cujo nome o chamado foi aberto (ACC-4, TEN-3)."),
+    )
+    requester_contact = models.ForeignKey(
+        Contact,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        verbose_name=_("contato"),
+    )
+    kind = models.CharField(_("tipo"), max_length=16, choices=Kind.choices, default=Kind.TECHNICAL)
+    modality = models.CharField(
+        _("modalidade"), max_length=16, choices=Modality.choices, default=Modality.STANDARD
+    )
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("produto")
+    )
+    routine = models.ForeignKey(
+        Routine, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("rotina")
+    )
+    version = models.ForeignKey(
+        ProductVersion, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("versão")
+    )
+    environment = models.CharField(_("ambiente"), max_length=16, choices=Environment.choices)
+    environment_details = models.CharField(
+        _("detalhes do ambiente"),
+        max_length=250,
+        blank=True,
+        help_text=_("Banco de dados, sistema operacional…"),
+    )
+    summary = models.CharField(_("resumo"), max_length=200)
+    description = models.TextField(_("descrição"))
+    error_message = models.TextField(_("mensagem de erro"), blank=True)
+    particularities = models.TextField(_("particularidades do cenário"), blank=True)
+
+    # SEV-1: the client's answers at opening, and the severity they give (or an analyst's).
+    answer_function_unusable = models.BooleanField(_("a função não pode ser usada"), default=False)
+    answer_has_workaround = models.BooleanField(_("há solução de contorno"), default=False)
+    answer_data_corruption = models.BooleanField(_("há dados sendo corrompidos"), default=False)
+    answer_cosmetic = models.BooleanField(_("é só visual (texto, navegação, exibição)"), default=False)
+    severity = models.CharField(_("severidade"), max_length=10, choices=Severity.choices)
+
+    status = models.CharField(_("situação"), max_length=24, choices=Status.choices, default=Status.NEW)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("equipe"))
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_tickets",
+        verbose_name=_("analista responsável"),
+    )
+
+    created_at = models.DateTimeField(_("aberto em"), db_index=True)
+    updated_at = models.DateTimeField(_("atualizado em"), auto_now=True)
+    status_changed_at = models.DateTimeField(_("situação desde"))
+    closed_at = models.DateTimeField(_("encerrado em"), null=True, blank=True)
+
+    # SLA (SLA-1..8): the frozen calendar and the deadlines computed from the opening instant.
+    sla_snapshot = models.ForeignKey(CalendarSnapshot, on_delete=models.PROTECT, related_name="+")
+    calendar_slug = models.CharField(_("calendário"), max_length=40)
+    response_due_at = models.DateTimeField(_("prazo de atendimento"), null=True, blank=True)
+    maintenance_due_at = models.DateTimeField(_("prazo de manutenção"), null=True, blank=True)
+    sla_target_seconds = models.PositiveIntegerField(_("meta em segundos úteis"), default=0)
+    sla_due_at = models.DateTimeField(
+        _("prazo"),
+        null=True,
+        blank=True,
+        help_text=_("Prazo da meta em vigor; vazio enquanto o relógio está parado."),
+    )
+    sla_risk_at = models.DateTimeField(_("em risco a partir de"), null=True, blank=True)
+    sla_paused = models.BooleanField(_("relógio parado"), default=False)
+    sla_breached_at = models.DateTimeField(_("prazo estourado em"), null=True, blank=True)
+
+    # TKT-8 and ACP-4: when the system acts on its own (moves a stale "pending client" to validation,
+    # or closes a solution nobody answered). Jobs select on (status, auto_action_at).
+    auto_action_at = models.DateTimeField(_("ação automática em"), null=True, blank=True)
+
+    # Acceptance window (ACP-1..5), set when a solution is proposed.
+    acceptance_policy = models.ForeignKey(
+        AcceptancePolicy, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    acceptance_deadline = models.DateTimeField(_("prazo para validar"), null=True, blank=True)
+    acceptance_reminder_at = models.DateTimeField(_("lembrete em"), null=True, blank=True)
+    acceptance_reminder_sent_at = models.DateTimeField(_("lembrete enviado em"), null=True, blank=True)
+    acceptance_postponed_at = models.DateTimeField(_("adiado em"), null=True, blank=True)
+
+    # TKT-9: a follow-up is a new ticket that carries a link to, and the history of, the original.
+    follow_up_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="follow_ups",
+        verbose_name=_("acompanhamento de"),
+    )
+
+    class Meta:
+        verbose_name = _("chamado")
+        verbose_name_plural = _("chamados")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["company", "-created_at"], name="ticket_company_recent"),
+            models.Index(fields=["requester", "-created_at"], name="ticket_requester_recent"),
+            models.Index(fields=["status", "sla_due_at"], name="ticket_status_due"),
+            models.Index(fields=["team", "status", "sla_due_at"], name="ticket_team_status_due"),
+            models.Index(fields=["assignee", "status"], name="ticket_assignee_status"),
+            models.Index(fields=["sla_due_at"], name="ticket_due"),
+            models.Index(fields=["company", "status", "product"], name="ticket_company_open_product"),
+            models.Index(fields=["status", "auto_action_at"], name="ticket_status_auto_action"),
+            models.Index(
+                fields=["acceptance_reminder_at"],
+                name="ticket_reminder_due",
+                condition=models.Q(status="awaiting_validation", acceptance_reminder_sent_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} · {self.summary}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED

@@ -1,0 +1,73 @@
+"""What a ticket's people are told by e-mail (OPS-2), through the outbox: the requester about
+their ticket, a team about its tickets' deadlines (SLA-5). Recipients come from accounts/access.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from accounts import access
+from outbox.services import email_enqueue
+
+from .models import Team, Ticket
+
+S = Ticket.Status
+
+
+def notify_requester(
+    ticket: Ticket, template: str, *, dedupe_key: str | None = None, **context: object
+) -> None:
+    """E-mail the ticket's requester in their language through the outbox (OPS-2)."""
+    requester = access.ticket_notice_recipient(ticket)
+    if requester is None:
+        return
+    email_enqueue(
+        to=requester.email,
+        template=template,
+        language=requester.language,
+        context={
+            "name": requester.get_short_name(),
+            "number": ticket.number,
+            "summary": ticket.summary,
+            "status": S(ticket.status).label,  # lazy: rendered in the recipient's language
+            "status_code": ticket.status,
+            "ticket_path": f"/chamados/{ticket.number}/",
+            **context,
+        },
+        dedupe_key=dedupe_key,
+    )
+
+
+def notify_status(ticket: Ticket, *, reason: str = "") -> None:
+    """Tell the requester about the status just entered (OPS-2): a proposed solution carries the
+    acceptance deadline (ACP-1), a closure the survey link (SRV-1)."""
+    if ticket.status == S.AWAITING_VALIDATION:
+        policy = ticket.acceptance_policy
+        notify_requester(
+            ticket,
+            "tickets/solution_proposed",
+            reason=reason,
+            deadline=ticket.acceptance_deadline,
+            can_postpone=bool(policy and policy.postponement_days),
+            postponement_days=policy.postponement_days if policy else 0,
+        )
+    elif ticket.status == S.CLOSED:
+        notify_requester(ticket, "tickets/closed")
+    else:
+        notify_requester(ticket, "tickets/status_changed", reason=reason)
+
+
+def notify_team(team: Team, kind: str, tickets: list[Ticket], *, now: datetime) -> None:
+    """E-mail a team's active analysts the tickets whose deadline is at risk or breached (SLA-5);
+    once per (kind, team, run): the dedupe key names the batch."""
+    recipients = access.team_notice_recipients(team)
+    if not recipients or not tickets:
+        return
+    batch = sorted(tickets, key=lambda ticket: ticket.sla_due_at)
+    email_enqueue(
+        to=recipients,
+        template=f"tickets/team_{kind}",
+        language="pt-br",
+        context={"team": team.name, "tickets": [(t.number, t.summary, t.sla_due_at) for t in batch]},
+        dedupe_key=f"{kind}:{team.pk}:{now.isoformat()}:{batch[0].pk}",
+    )

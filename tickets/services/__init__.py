@@ -1,0 +1,28 @@
+"""Every write on tickets (TKT-1..11, SEV-1, SLA-3, ACP-3), one module per subject.
+
+The portal, the back-office, the API and the jobs call these functions, so a rule lives in one
+place. Who may act is decided by accounts/access.py, how a ticket moves by tickets/workflow/;
+rules raise `core.errors` errors, which forms, pages and the API map in one place each.
+"""
+
+from .acceptance import ticket_accept_solution, ticket_postpone_acceptance, ticket_reject_solution
+from .conversation import ticket_reply
+from .follow_ups import ticket_follow_up
+from .opening import ticket_open
+from .severity import SeverityAnswers, severity_classify
+from .triage import ticket_assign, ticket_reclassify, ticket_transfer, ticket_transition
+
+__all__ = [
+    "SeverityAnswers",
+    "severity_classify",
+    "ticket_accept_solution",
+    "ticket_assign",
+    "ticket_follow_up",
+    "ticket_open",
+    "ticket_postpone_acceptance",
+    "ticket_reclassify",
+    "ticket_reject_solution",
+    "ticket_reply",
+    "ticket_transfer",
+    "ticket_transition",
+]

@@ -1,0 +1,131 @@
+"""Opening a ticket (TKT-1..4, SEV-1, SLA-1, ACC-4, ACC-6, TEN-3)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import access
+from accounts.models import Company, User
+from core.errors import DomainError
+
+from .. import deadlines
+from ..attachments import check_uploads
+from ..models import Product, ProductVersion, Routine, Ticket, TicketEvent
+from ..notifications import notify_requester
+from .files import store_attachments
+from .severity import SeverityAnswers, severity_classify
+
+S = Ticket.Status
+
+
+def _new_number() -> str:
+    # 8 random digits (not a sequence other companies could walk); uniqueness by the DB constraint.
+    return f"{10_000_000 + secrets.randbelow(90_000_000)}"
+
+
+def _check_catalogue(company: Company, product: Product, routine: Routine, version: ProductVersion) -> None:
+    if not product.is_active:
+        raise DomainError(_("Este produto não está disponível para chamados."), field="product")
+    if not company.product_lines.filter(pk=product.line_id).exists():
+        raise DomainError(_("Sua empresa não contratou a linha deste produto."), field="product")
+    if routine.product_id != product.pk or not routine.is_active:
+        raise DomainError(_("Escolha uma rotina do produto selecionado."), field="routine")
+    if version.product_id != product.pk or not version.is_active:
+        raise DomainError(_("Escolha uma versão do produto selecionado."), field="version")
+
+
+@transaction.atomic
+def ticket_open(
+    *,
+    actor: User,
+    company: Company,
+    product: Product,
+    routine: Routine,
+    version: ProductVersion,
+    environment: str,
+    summary: str,
+    description: str,
+    answers: SeverityAnswers,
+    kind: str = Ticket.Kind.TECHNICAL,
+    modality: str = Ticket.Modality.STANDARD,
+    environment_details: str = "",
+    error_message: str = "",
+    particularities: str = "",
+    files: Iterable = (),
+    now: datetime | None = None,
+    follow_up_of: Ticket | None = None,
+    skip_financial_guard: bool = False,
+) -> Ticket:
+    """Open a ticket with its forecast (SLA-1): severity from the answers, team from the routine.
+
+    `follow_up_of` links a follow-up to its closed original (TKT-9, see `ticket_follow_up`).
+    """
+    now = now or timezone.now()
+    contact = access.ticket_opening_contact(actor, company)
+    if not skip_financial_guard:
+        access.company_assert_can_open_ticket(company=company, kind=kind)
+    if kind not in Ticket.Kind.values:
+        raise DomainError(_("Tipo de chamado desconhecido."), field="kind")
+    if modality not in Ticket.Modality.values:
+        raise DomainError(_("Modalidade desconhecida."), field="modality")
+    if environment not in Ticket.Environment.values:
+        raise DomainError(_("Ambiente desconhecido."), field="environment")
+    if not summary.strip() or not description.strip():
+        raise DomainError(_("Informe o resumo e a descrição do problema."), field="summary")
+    _check_catalogue(company, product, routine, version)
+    checked = check_uploads(files)
+
+    ticket = Ticket(
+        company=company,
+        requester=actor,
+        requester_contact=contact,
+        kind=kind,
+        modality=modality,
+        product=product,
+        routine=routine,
+        version=version,
+        environment=environment,
+        environment_details=environment_details.strip(),
+        summary=" ".join(summary.split()),
+        description=description.strip(),
+        error_message=error_message.strip(),
+        particularities=particularities.strip(),
+        answer_function_unusable=answers.function_unusable,
+        answer_has_workaround=answers.has_workaround,
+        answer_data_corruption=answers.data_corruption,
+        answer_cosmetic=answers.cosmetic,
+        severity=severity_classify(answers),
+        status=S.NEW,
+        team=routine.team or product.default_team,
+        created_at=now,
+        status_changed_at=now,
+        follow_up_of=follow_up_of,
+    )
+    sla = deadlines.ticket_sla_compute(
+        company=company, severity=ticket.severity, kind=kind, opened_at=now, history=[(now, S.NEW)], now=now
+    )
+    deadlines.apply_sla(ticket, sla)
+    for _attempt in range(10):
+        ticket.number = _new_number()
+        try:
+            with transaction.atomic():
+                ticket.save(force_insert=True)
+            break
+        except IntegrityError:
+            if not Ticket.objects.filter(number=ticket.number).exists():
+                raise
+            ticket.pk = None
+    else:  # pragma: no cover - 10 collisions among 90 million numbers
+        raise DomainError(_("Não foi possível numerar o chamado; tente de novo."))
+    TicketEvent.objects.create(
+        ticket=ticket, kind=TicketEvent.Kind.OPENED, actor=actor, created_at=now, to_value=S.NEW
+    )
+    store_attachments(ticket, checked, actor=actor, message=None, now=now)
+    notify_requester(ticket, "tickets/opened", due_at=ticket.sla_due_at)
+    return ticket

@@ -1,0 +1,81 @@
+"""The client's answer to a proposed solution (ACP-3) and follow-ups (TKT-9): POST only, thin."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from accounts import access
+from core.errors import DomainError
+from core.forms import form_errors_text
+
+from ... import services
+from ..forms import FollowUpForm, RejectForm
+
+# --- Acceptance window (ACP-3) and follow-ups (TKT-9): POST only ----------------------------------
+
+
+class _TicketActionView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+    success_message = ""
+
+    def act(self, request, ticket):
+        raise NotImplementedError
+
+    def post(self, request, number: str):
+        ticket = access.access_ticket(request.user, number)
+        try:
+            result = self.act(request, ticket)
+        except DomainError as error:
+            messages.error(request, error.message)
+            return redirect("ticket-detail", number=ticket.number)
+        if self.success_message:
+            messages.success(request, self.success_message)
+        target = result if result is not None else ticket
+        return redirect("ticket-detail", number=target.number)
+
+
+class TicketAcceptView(_TicketActionView):
+    def act(self, request, ticket):
+        services.ticket_accept_solution(actor=request.user, ticket=ticket)
+        messages.success(
+            request,
+            _("Solução aceita e chamado encerrado. Você receberá a pesquisa de satisfação por e-mail."),
+        )
+
+
+class TicketRejectView(_TicketActionView):
+    def act(self, request, ticket):
+        form = RejectForm(request.POST)
+        reason = form.data.get("reason", "")
+        services.ticket_reject_solution(actor=request.user, ticket=ticket, reason=reason)
+        messages.success(request, _("Solução recusada: o chamado voltou para análise."))
+
+
+class TicketPostponeView(_TicketActionView):
+    def act(self, request, ticket):
+        ticket = services.ticket_postpone_acceptance(actor=request.user, ticket=ticket)
+        deadline = timezone.localtime(ticket.acceptance_deadline).strftime("%d/%m/%Y %H:%M")
+        messages.success(request, _("Validação adiada até %(deadline)s.") % {"deadline": deadline})
+
+
+class TicketFollowUpView(_TicketActionView):
+    def act(self, request, ticket):
+        form = FollowUpForm(request.POST, request.FILES)
+        if not form.is_valid():
+            raise DomainError(form_errors_text(form))
+        follow_up = services.ticket_follow_up(
+            actor=request.user,
+            original=ticket,
+            summary=form.cleaned_data["summary"],
+            body=form.cleaned_data["body"],
+            files=request.FILES.getlist("attachments"),
+        )
+        messages.success(
+            request,
+            _("Acompanhamento %(number)s aberto a partir do chamado %(original)s.")
+            % {"number": follow_up.number, "original": ticket.number},
+        )
+        return follow_up

@@ -1,0 +1,228 @@
+"""Opening a ticket (TKT-1, TKT-2, SEV-1, ACC-6) and its htmx helpers."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from accounts.models import Company
+from core.errors import DomainError
+from core.forms import add_domain_error
+from core.periods import format_local, local_today
+from sla import services as sla_services
+from sla.models import Severity
+
+from ... import selectors, services
+from ...models import Ticket
+from ..forms import SeverityQuestionsForm, TicketOpenForm
+from ..mixins import OpeningMixin
+
+SEVERITY_IN_WORDS = {
+    Severity.CRITICAL: gettext_lazy(
+        "A função não pode ser usada e o impacto na operação é crítico: não há contorno, "
+        "ou há dados sendo corrompidos."
+    ),
+    Severity.HIGH: gettext_lazy(
+        "A função pode ser usada, mas com restrições severas; pode exigir intervenção manual ou contorno."
+    ),
+    Severity.MEDIUM: gettext_lazy("A função pode ser usada com pequenas restrições; não é crítico."),
+    Severity.LOW: gettext_lazy("Pouco impacto: ortografia, navegação ou exibição."),
+}
+
+# --- Opening (TKT-1, TKT-2, SEV-1, ACC-6) ----------------------------------------------------------------
+
+
+class TicketCreateView(OpeningMixin, View):
+    template_name = "tickets/new.html"
+    company_template_name = "tickets/new_company.html"
+
+    def get(self, request):
+        companies = None if self.contact else self.served_companies()
+        company = self.opening_company(request.GET.get("empresa"), companies=companies)
+        if company is None:
+            return render(request, self.company_template_name, {"companies": companies})
+        form = TicketOpenForm(company=company)
+        return render(request, self.template_name, self._context(form, company, companies))
+
+    def post(self, request):
+        companies = None if self.contact else self.served_companies()
+        company = self.opening_company(request.POST.get("empresa"), companies=companies)
+        if company is None:
+            return render(request, self.company_template_name, {"companies": companies}, status=400)
+        form = TicketOpenForm(request.POST, request.FILES, company=company)
+        if not form.is_valid():
+            return render(request, self.template_name, self._context(form, company, companies), status=400)
+        data = form.cleaned_data
+        similar = selectors.tickets_similar_open(
+            request.user, company_id=company.pk, summary=data["summary"], product_id=data["product"].pk
+        )
+        if similar and not data["not_duplicate"]:
+            # TKT-1: nothing is created until the user says it is another occurrence.
+            context = self._context(form, company, companies, similar=similar, confirm_duplicate=True)
+            return render(request, self.template_name, context)
+        try:
+            ticket = services.ticket_open(
+                actor=request.user,
+                company=company,
+                product=data["product"],
+                routine=data["routine"],
+                version=data["version"],
+                environment=data["environment"],
+                summary=data["summary"],
+                description=data["description"],
+                answers=form.answers(),
+                kind=data["kind"],
+                modality=data["modality"],
+                environment_details=data["environment_details"],
+                error_message=data["error_message"],
+                particularities=data["particularities"],
+                files=data["attachments"],
+            )
+        except DomainError as error:
+            if error.code == "financial_pendency":
+                form.add_error("kind", error.message)
+            else:
+                add_domain_error(form, error)
+            return render(request, self.template_name, self._context(form, company, companies), status=400)
+        messages.success(request, _opened_message(ticket))
+        return HttpResponseRedirect(reverse("ticket-detail", kwargs={"number": ticket.number}))
+
+    def _context(self, form, company, companies, *, similar=(), confirm_duplicate=False) -> dict:
+        request = self.request
+        answers = form.partial_answers() if form.is_bound else None
+        _wire_htmx(form, partner=companies is not None)
+        return {
+            "form": form,
+            "kind_hints": KIND_HINTS,
+            "modality_hints": MODALITY_HINTS,
+            "company": company,
+            "companies": companies,
+            "similar": similar,
+            "confirm_duplicate": confirm_duplicate,
+            "files_lost": form.is_bound and bool(request.FILES),
+            "severity_preview": _severity_preview(company, answers) if answers else None,
+        }
+
+
+KIND_HINTS = [
+    (Ticket.Kind.TECHNICAL, gettext_lazy("Dúvidas e problemas no uso do produto.")),
+    (Ticket.Kind.ADMINISTRATIVE, gettext_lazy("Cadastro, contrato e acessos (Centro de Serviços, CST).")),
+    (Ticket.Kind.FINANCIAL, gettext_lazy("Boletos, cobranças e notas fiscais (Centro de Serviços, CST).")),
+]
+MODALITY_HINTS = [
+    (Ticket.Modality.STANDARD, gettext_lazy("Análise pela equipe de suporte, incluída no contrato.")),
+    (
+        Ticket.Modality.CONSULTANCY,
+        gettext_lazy(
+            "Consultoria por telefone, cobrada por minuto. Você recebe um termo para aceitar antes "
+            "de qualquer cobrança."
+        ),
+    ),
+]
+
+
+def _wire_htmx(form: TicketOpenForm, *, partner: bool) -> None:
+    """Dependent selects, duplicate warning: htmx attributes of the form's widgets."""
+    company = ", [name=empresa]" if partner else ""
+    options = reverse("ticket-catalogue-options")
+    for name, wanted in (("routine", "rotina"), ("version", "versao")):
+        form.fields[name].widget.attrs.update(
+            {
+                "hx-get": f"{options}?campo={wanted}",
+                "hx-trigger": "change from:#id_product",
+                "hx-include": f"#id_product{company}",
+                "hx-target": "this",
+                "hx-swap": "innerHTML",
+            }
+        )
+    form.fields["summary"].widget.attrs.update(
+        {
+            "hx-get": reverse("ticket-similar"),
+            "hx-trigger": "load, input changed delay:600ms, change from:#id_product",
+            "hx-target": "#similar-tickets",
+            "hx-include": f"#id_product{company}",
+            "autocomplete": "off",
+        }
+    )
+
+
+def _opened_message(ticket: Ticket) -> str:
+    number = ticket.number
+    if ticket.sla_due_at is None:
+        return _("Chamado %(number)s aberto. Acompanhe o atendimento por esta página.") % {"number": number}
+    if ticket.company.support_offer == Company.SupportOffer.PRIME:
+        text = _(
+            "Chamado %(number)s aberto. Prazo contratual de atendimento: %(due)s (horário de Brasília). "
+            "Acompanhe o atendimento por esta página."
+        )
+    else:
+        text = _(
+            "Chamado %(number)s aberto. Previsão de atendimento: %(due)s (horário de Brasília). "
+            "Acompanhe o atendimento por esta página."
+        )
+    return text % {"number": number, "due": format_local(ticket.sla_due_at)}
+
+
+def _severity_preview(company: Company, answers: services.SeverityAnswers) -> dict:
+    severity = services.severity_classify(answers)
+    targets = sla_services.targets_for(company=company, severity=severity, on=local_today())
+    return {
+        "severity": severity,
+        "label": Severity(severity).label,
+        "description": SEVERITY_IN_WORDS[severity],
+        "response_hours": targets.response_hours,
+    }
+
+
+class CatalogueOptionsView(OpeningMixin, View):
+    """The <option>s of the routine or version select for one product (htmx, read-only)."""
+
+    def get(self, request):
+        company = self.opening_company(request.GET.get("empresa"))
+        wanted = request.GET.get("campo")
+        items = []
+        product_id = request.GET.get("product", "")
+        chosen = bool(product_id.isdigit() and company is not None)
+        if chosen and selectors.catalogue_products(company.pk).filter(pk=product_id).exists():
+            if wanted == "versao":
+                items = list(selectors.catalogue_versions(product_id))
+            else:
+                items = list(selectors.catalogue_routines(product_id))
+        if wanted == "versao":
+            empty = _("Selecione a versão") if chosen else _("Escolha o produto primeiro")
+        else:
+            empty = _("Selecione a rotina") if chosen else _("Escolha o produto primeiro")
+        return render(request, "tickets/_catalogue_options.html", {"items": items, "empty_label": empty})
+
+
+class SimilarTicketsView(OpeningMixin, View):
+    """TKT-1 while the summary is typed: open tickets of the company that look the same (read-only)."""
+
+    def get(self, request):
+        company = self.opening_company(request.GET.get("empresa"))
+        summary = request.GET.get("summary", "")[:200]
+        product_id = request.GET.get("product", "")
+        similar = []
+        if company is not None and summary.strip():
+            similar = selectors.tickets_similar_open(
+                request.user,
+                company_id=company.pk,
+                summary=summary,
+                product_id=int(product_id) if product_id.isdigit() else None,
+            )
+        return render(request, "tickets/_similar.html", {"similar": similar, "confirm_duplicate": False})
+
+
+class SeverityPreviewView(OpeningMixin, View):
+    """SEV-1: the severity the four answers give, shown before submitting (htmx, read-only)."""
+
+    def get(self, request):
+        company = self.opening_company(request.GET.get("empresa"))
+        answers = SeverityQuestionsForm(request.GET).partial_answers()
+        preview = _severity_preview(company, answers) if answers and company else None
+        return render(request, "tickets/_severity_preview.html", {"severity_preview": preview})
