@@ -1,4 +1,8 @@
-"""Back-office of partner units and their consultants (TEN-3)."""
+"""Back-office of partner units and their consultants (TEN-3).
+
+Leaders add and change them through accounts.services, which records each change in the settings
+history (core.history).
+"""
 
 from django import forms
 from django.contrib import admin
@@ -10,11 +14,10 @@ from core.admin import DomainErrorAdminMixin
 from .. import services
 from ..forms import CPFField
 from ..models import PartnerConsultant, PartnerUnit
-from ..validators import normalize_cnpj, normalize_digits
 
 
 @admin.register(PartnerUnit)
-class PartnerUnitAdmin(admin.ModelAdmin):
+class PartnerUnitAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "cnpj_display", "company_count", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "cnpj")
@@ -27,8 +30,7 @@ class PartnerUnitAdmin(admin.ModelAdmin):
         return obj._company_count
 
     def save_model(self, request, obj, form, change):
-        obj.cnpj = normalize_cnpj(obj.cnpj)
-        super().save_model(request, obj, form, change)
+        services.partner_unit_save(actor=request.user, unit=obj)
 
 
 class PartnerConsultantAddForm(forms.ModelForm):
@@ -65,8 +67,7 @@ class PartnerConsultantAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.cpf = normalize_digits(obj.cpf)
-            super().save_model(request, obj, form, change)
+            services.partner_consultant_update(actor=request.user, consultant=obj)
             return
         data = form.cleaned_data
         consultant = services.partner_consultant_create(

@@ -25,7 +25,7 @@ from .contacts import (
     contact_update,
 )
 from .invitations import invitation_token_make, invitation_token_read, user_activate
-from .partners import partner_consultant_create
+from .partners import partner_consultant_create, partner_consultant_update, partner_unit_save
 from .profile import user_set_language, user_update_profile
 from .staff import staff_user_create, staff_user_set_active
 from .tokens import api_token_issue
@@ -47,6 +47,8 @@ __all__ = [
     "invitation_token_make",
     "invitation_token_read",
     "partner_consultant_create",
+    "partner_consultant_update",
+    "partner_unit_save",
     "staff_user_create",
     "staff_user_set_active",
     "user_activate",
