@@ -193,7 +193,7 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
     def get_inlines(self, request, obj):
         return [ContactInline] if obj else []
 
-    @admin.action(description=_("Marcar pendência financeira (ACC-6)"))
+    @admin.action(description=_("Marcar pendência financeira"))
     def mark_financial_pendency(self, request, queryset):
         run_for_each(
             self,

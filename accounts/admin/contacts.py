@@ -180,7 +180,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
             obj.pk = contact.pk
             obj.user = contact.user
 
-    @admin.action(description=_("Desativar contatos selecionados (ACC-7)"))
+    @admin.action(description=_("Desativar contatos selecionados"))
     def deactivate(self, request, queryset):
         run_for_each(
             self,
@@ -210,7 +210,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
             _("%(count)d contato(s) promovidos a administrador."),
         )
 
-    @admin.action(description=_("Remover de administradores (ACC-1: nunca o último)"))
+    @admin.action(description=_("Remover de administradores (nunca o último)"))
     def demote(self, request, queryset):
         run_for_each(
             self,
