@@ -1,6 +1,6 @@
 """Tenancy and people: companies (tenants), partner units, contacts, consultants and analysts.
 
-TEN-1..3 and ACC-1..7 in ../shared/SPEC.md. Writes go through accounts/services.py.
+TEN-1..3 and ACC-1..7 in ../shared/SPEC.md. Writes go through accounts/services/.
 """
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
