@@ -54,7 +54,7 @@ class ContactPermissionsMixin(forms.Form):
     can_authorize_consultancy = forms.BooleanField(
         label=_("Autoriza consultoria faturável"),
         required=False,
-        help_text=_("Pode aceitar termos de consultoria cobrada por minuto (ACC-5)."),
+        help_text=_("Pode aceitar termos de consultoria cobrada por minuto."),
     )
 
 

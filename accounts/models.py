@@ -1,6 +1,6 @@
 """Tenancy and people: companies (tenants), partner units, contacts, consultants and analysts.
 
-TEN-1..3 and ACC-1..7 in ../shared/SPEC.md. Writes go through accounts/services.py.
+TEN-1..3 and ACC-1..7 in ../shared/SPEC.md. Writes go through accounts/services/.
 """
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -95,7 +95,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(
         _("ativo"),
         default=True,
-        help_text=_("Desmarque para bloquear o acesso sem apagar o histórico (ACC-7)."),
+        help_text=_("Desmarque para bloquear o acesso sem apagar o histórico."),
     )
     is_staff = models.BooleanField(_("acesso ao back-office"), default=False)
     date_joined = models.DateTimeField(_("cadastrado em"), default=timezone.now)
@@ -112,7 +112,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("ativado em"),
         null=True,
         blank=True,
-        help_text=_("Quando a pessoa definiu a primeira senha (ACC-2)."),
+        help_text=_("Quando a pessoa definiu a primeira senha."),
     )
 
     objects = UserManager()
@@ -234,7 +234,7 @@ class Company(models.Model):
         _("observação financeira"),
         max_length=250,
         blank=True,
-        help_text=_("Mostrada aos contatos enquanto houver pendência (ACC-6)."),
+        help_text=_("Mostrada aos contatos enquanto houver pendência."),
     )
     partner_unit = models.ForeignKey(
         PartnerUnit,
@@ -284,12 +284,12 @@ class Contact(models.Model):
     can_authorize_consultancy = models.BooleanField(
         _("autoriza consultoria faturável"),
         default=False,
-        help_text=_("Pode aceitar termos de consultoria (ACC-5)."),
+        help_text=_("Pode aceitar termos de consultoria."),
     )
     is_company_admin = models.BooleanField(
         _("administrador da empresa"),
         default=False,
-        help_text=_("Gerencia os contatos e os dados cadastrais da empresa (ACC-1)."),
+        help_text=_("Gerencia os contatos e os dados cadastrais da empresa."),
     )
     created_at = models.DateTimeField(_("criado em"), auto_now_add=True)
 
