@@ -216,7 +216,7 @@ class CalendarAdmin(admin.ModelAdmin):
                 },
             ),
             (
-                _("Pausas aguardando o cliente (opcional, SLA-4)"),
+                _("Pausas aguardando o cliente (opcional)"),
                 {
                     "fields": [*DeadlineSimulationForm.pause_field_names(), "open_pause_start"],
                     "description": _(
