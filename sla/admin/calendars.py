@@ -23,6 +23,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import DomainErrorAdminMixin, SettingsHistoryAdminMixin
 from core.errors import DomainError
 from core.forms import add_domain_error
 
@@ -137,7 +138,10 @@ class CalendarForm(forms.ModelForm):
 
 
 @admin.register(Calendar)
-class CalendarAdmin(admin.ModelAdmin):
+class CalendarAdmin(SettingsHistoryAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
+    """Leaders edit a calendar with its intervals and exceptions; every row saved or removed is in
+    the settings history (`core.history`), the intervals and exceptions with the calendar as scope."""
+
     form = CalendarForm
     list_display = ("slug", "name", "holiday_policy", "weekly_schedule")
     list_display_links = ("slug", "name")

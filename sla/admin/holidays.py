@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import DomainErrorAdminMixin, SettingsHistoryAdminMixin
 from core.errors import DomainError
 from core.forms import add_domain_error
 from core.periods import local_today
@@ -24,7 +25,10 @@ from ..services import holidays_import_year
 
 
 @admin.register(Holiday)
-class HolidayAdmin(admin.ModelAdmin):
+class HolidayAdmin(SettingsHistoryAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
+    """Holidays registered, changed or removed here are in the settings history; a year imported
+    from the package only adds its rows (`holidays_import_year`)."""
+
     list_display = ("day", "weekday", "name", "scope", "state", "municipality", "company", "source")
     list_display_links = ("day", "name")
     list_filter = ("scope", "state", "source")

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import DomainErrorAdminMixin, SettingsHistoryAdminMixin
 from core.periods import local_today
 
 from ..models import SEVERITY_ORDER, PrimeContract, PrimeTarget, SeverityTarget
@@ -21,7 +22,9 @@ def _severity_rank(prefix: str = ""):
 
 
 @admin.register(SeverityTarget)
-class SeverityTargetAdmin(admin.ModelAdmin):
+class SeverityTargetAdmin(SettingsHistoryAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
+    """The changelist's inline edits go through `save_model` too, so they are in the settings history."""
+
     list_display = ("severity", "response_hours", "maintenance_days")
     list_editable = ("response_hours", "maintenance_days")
     list_display_links = ("severity",)
@@ -54,7 +57,9 @@ class PrimeContractForm(forms.ModelForm):
 
 
 @admin.register(PrimeContract)
-class PrimeContractAdmin(admin.ModelAdmin):
+class PrimeContractAdmin(SettingsHistoryAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
+    """A contract and its targets per severity; each target row is recorded with the contract as scope."""
+
     form = PrimeContractForm
     list_display = ("company", "calendar", "starts_on", "ends_on", "in_force")
     list_filter = ("calendar",)
