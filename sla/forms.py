@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UF
+from core.periods import SAO_PAULO
 
 from .models import Calendar
-from .services import SAO_PAULO, Place
+from .services import Place
 
 SIMULATION_PAUSES = 3  # closed pauses offered by the simulation form
 MAX_TARGET_HOURS = Decimal(5000)

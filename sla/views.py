@@ -1,93 +1,30 @@
 """Public pages of the SLA app: the holiday calendar and the service hours (CAL-3, CAL-4).
 
-Also the small text helpers the back-office shares with these pages (weekly schedule summary,
-holiday policy in words), so both say the same thing the same way.
+The texts about calendars (weekly schedule, holiday policy, special dates) come from
+`sla.presenters`, which the back-office shares.
 """
 
 from __future__ import annotations
 
 import calendar as month_calendar
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from accounts import access
+from core.periods import local_today
 
 from . import services
-from .models import Calendar, CalendarException, CalendarInterval, Holiday
+from .models import Calendar, CalendarException, Holiday
+from .presenters import POLICY_IN_WORDS, exception_text, schedule_summary
 
 HOLIDAY_CALENDAR_MONTHS = 6  # CAL-4: "the coming months"
-
-WEEKDAY_ABBREVIATIONS = (
-    gettext_lazy("seg"),
-    gettext_lazy("ter"),
-    gettext_lazy("qua"),
-    gettext_lazy("qui"),
-    gettext_lazy("sex"),
-    gettext_lazy("sáb"),
-    gettext_lazy("dom"),
-)
-
-POLICY_IN_WORDS = {
-    Calendar.HolidayPolicy.NONE: gettext_lazy("Atende também em feriados."),
-    Calendar.HolidayPolicy.NATIONAL: gettext_lazy(
-        "Fecha nos feriados nacionais; atende nos estaduais e municipais."
-    ),
-    Calendar.HolidayPolicy.LOCAL: gettext_lazy(
-        "Fecha nos feriados nacionais e nos estaduais e municipais do cliente."
-    ),
-}
-
-
-def _clock_text(seconds: int) -> str:
-    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
-
-
-def _days_label(days: list[int]) -> str:
-    """[0, 1, 2, 3, 4] -> 'seg–sex'; [0, 2, 4] -> 'seg, qua, sex'; [0, 1, 2, 4] -> 'seg–qua, sex'."""
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    parts = []
-    for run in runs:
-        first, last = WEEKDAY_ABBREVIATIONS[run[0]], WEEKDAY_ABBREVIATIONS[run[-1]]
-        parts.append(str(first) if len(run) == 1 else f"{first}–{last}")
-    return ", ".join(parts)
-
-
-def schedule_summary(intervals: Iterable[CalendarInterval]) -> str:
-    """A calendar's weekly schedule in one line: 'seg–sex 08:00–12:00, 13:30–18:00; sáb 09:00–15:00'."""
-    weekly: list[list[tuple[int, int]]] = [[] for _day in range(7)]
-    for interval in intervals:
-        weekly[interval.weekday].append(interval.seconds)
-    for day in weekly:
-        day.sort()
-    if all(day == [(0, 86400)] for day in weekly):
-        return _("todos os dias, 24 horas (24x7)")
-    groups: dict[tuple[tuple[int, int], ...], list[int]] = {}
-    for weekday, day in enumerate(weekly):
-        if day:
-            groups.setdefault(tuple(day), []).append(weekday)
-    if not groups:
-        return _("sem expediente")
-    return "; ".join(
-        "{days} {hours}".format(
-            days=_days_label(days),
-            hours=", ".join(f"{_clock_text(start)}–{_clock_text(end)}" for start, end in schedule),
-        )
-        for schedule, days in groups.items()
-    )
 
 
 def _add_months(day: date, months: int) -> tuple[int, int]:
@@ -98,20 +35,6 @@ def _add_months(day: date, months: int) -> tuple[int, int]:
 def _month_title(year: int, month: int) -> str:
     name = formats.date_format(date(year, month, 1), "F")
     return capfirst(_("%(month)s de %(year)d") % {"month": name, "year": year})
-
-
-def _exception_text(exception: CalendarException) -> str:
-    day = exception.date.strftime("%d/%m/%Y")
-    if exception.kind == CalendarException.Kind.CLOSED:
-        text = _("Fechado em %(day)s") % {"day": day}
-    else:
-        end = exception.end.hour * 3600 + exception.end.minute * 60 or 86400
-        text = _("Expediente especial em %(day)s, %(start)s–%(end)s") % {
-            "day": day,
-            "start": exception.start.strftime("%H:%M"),
-            "end": _clock_text(end),
-        }
-    return f"{text} ({exception.description})" if exception.description else text
 
 
 @dataclass
@@ -139,7 +62,7 @@ def holiday_calendar(request):
     Open to everyone. A logged-in client contact also sees their company's state, municipal and
     company holidays, marked as local: most service calendars keep their hours on those (CAL-2).
     """
-    today = timezone.localdate(timezone=services.SAO_PAULO)
+    today = local_today()
     last_year, last_month = _add_months(today, HOLIDAY_CALENDAR_MONTHS - 1)
     last_day = date(last_year, last_month, month_calendar.monthrange(last_year, last_month)[1])
 
@@ -200,7 +123,7 @@ def holiday_calendar(request):
             "calendar": cal,
             "schedule": schedule_summary(cal.intervals.all()).split("; "),
             "policy": POLICY_IN_WORDS.get(cal.holiday_policy, cal.get_holiday_policy_display()),
-            "exceptions": [_exception_text(exception) for exception in cal.upcoming_exceptions],
+            "exceptions": [exception_text(exception) for exception in cal.upcoming_exceptions],
         }
         for cal in calendars
     ]

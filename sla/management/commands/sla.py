@@ -16,10 +16,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import formats
 
 from core.errors import DomainError
+from core.periods import SAO_PAULO
 from sla import services
 from sla.models import Calendar, Holiday
-
-SAO_PAULO = services.SAO_PAULO
 
 
 def _instant(text: str, what: str) -> datetime:
@@ -53,7 +52,7 @@ class Command(BaseCommand):
         )
         target = deadline.add_mutually_exclusive_group(required=True)
         target.add_argument("--hours", help="meta em horas úteis (aceita frações, ex.: 1.5)")
-        target.add_argument("--days", help="meta em dias úteis (SLA-2b)")
+        target.add_argument("--days", help="meta em dias úteis")
         deadline.add_argument(
             "--pause", action="append", default=[], metavar="INICIO/FIM", help="pausa encerrada (repetível)"
         )
