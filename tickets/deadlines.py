@@ -63,6 +63,7 @@ def ticket_sla_compute(
     history: History,
     now: datetime | None = None,
     snapshot: CalendarSnapshot | None = None,
+    book: sla_services.TargetsBook | None = None,
 ) -> sla_services.TicketSla:
     """Deadlines from the opening instant (SLA-3) of a ticket with this history: its waiting time
     paused (SLA-4), its clock stopped when it closed, the maintenance target while in
@@ -83,10 +84,17 @@ def ticket_sla_compute(
         maintenance=STATUSES[current].target == Target.MAINTENANCE,
         now=now,
         snapshot=snapshot,
+        book=book,
     )
 
 
-def ticket_sla(ticket: Ticket, *, now: datetime | None = None, history: History | None = None):
+def ticket_sla(
+    ticket: Ticket,
+    *,
+    now: datetime | None = None,
+    history: History | None = None,
+    book: sla_services.TargetsBook | None = None,
+) -> sla_services.TicketSla:
     """The ticket's SLA with its frozen calendar, always from the opening instant (SLA-3)."""
     return ticket_sla_compute(
         company=ticket.company,
@@ -96,6 +104,7 @@ def ticket_sla(ticket: Ticket, *, now: datetime | None = None, history: History 
         history=history if history is not None else status_history(ticket),
         now=now,
         snapshot=ticket.sla_snapshot,
+        book=book,
     )
 
 
@@ -148,8 +157,9 @@ def status_histories(tickets: Sequence[Ticket]) -> dict[int, list[tuple[datetime
 def refresh_sla_many(tickets: Sequence[Ticket], *, now: datetime) -> list[str]:
     """`refresh_sla` for a batch of tickets (periodic jobs): their histories in one query."""
     histories = status_histories(tickets)
+    book = sla_services.TargetsBook(ticket.company_id for ticket in tickets)
     for ticket in tickets:
-        refresh_sla(ticket, now=now, history=histories[ticket.pk])
+        apply_sla(ticket, ticket_sla(ticket, now=now, history=histories[ticket.pk], book=book))
     return list(SLA_FIELDS)
 
 

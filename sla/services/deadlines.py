@@ -4,7 +4,7 @@ deadlines from the opening instant (SLA-3) with the business time of its pauses 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -39,17 +39,41 @@ def prime_contract_in_force(company: Company, on: date) -> PrimeContract | None:
     return contract if contract and contract.is_in_force(on) else None
 
 
-def targets_for(*, company: Company, severity: str, on: date) -> Targets:
-    """SEV-1 targets, overridden per severity by a Prime contract in force (SLA-8)."""
+def _check_severity(severity: str) -> None:
     if severity not in Severity.values:
         raise DomainError(_("Severidade desconhecida."), field="severity")
-    contract = prime_contract_in_force(company, on)
-    if contract is not None:
-        target = contract.targets.filter(severity=severity).first()
-        if target is not None:
-            return Targets(target.response_hours, target.maintenance_days, "prime")
-    target = SeverityTarget.objects.get(severity=severity)
-    return Targets(target.response_hours, target.maintenance_days, "standard")
+
+
+class TargetsBook:
+    """The targets of a set of companies, read once (a periodic job's batch): SEV-1's, overridden
+    per severity by each company's Prime contract in force (SLA-8)."""
+
+    def __init__(self, company_ids: Iterable[int]) -> None:
+        self._standard = {target.severity: target for target in SeverityTarget.objects.all()}
+        self._contracts = {
+            contract.company_id: contract
+            for contract in PrimeContract.objects.filter(company_id__in=set(company_ids)).prefetch_related(
+                "targets"
+            )
+        }
+
+    def targets(self, *, company_id: int, severity: str, on: date) -> Targets:
+        _check_severity(severity)
+        contract = self._contracts.get(company_id)
+        if contract is not None and contract.is_in_force(on):
+            for target in contract.targets.all():
+                if target.severity == severity:
+                    return Targets(target.response_hours, target.maintenance_days, "prime")
+        if severity not in self._standard:
+            raise SeverityTarget.DoesNotExist(severity)
+        target = self._standard[severity]
+        return Targets(target.response_hours, target.maintenance_days, "standard")
+
+
+def targets_for(*, company: Company, severity: str, on: date) -> Targets:
+    """SEV-1 targets, overridden per severity by a Prime contract in force (SLA-8)."""
+    _check_severity(severity)
+    return TargetsBook([company.pk]).targets(company_id=company.pk, severity=severity, on=on)
 
 
 TECHNICAL_CALENDAR, CST_CALENDAR = "suporte-tecnico", "cst"
@@ -140,9 +164,10 @@ def ticket_sla_compute(
     maintenance: bool = False,
     now: datetime | None = None,
     snapshot: CalendarSnapshot | None = None,
+    book: TargetsBook | None = None,
 ) -> TicketSla:
     """Deadlines of a ticket, always from its opening instant (SLA-3), with the business time of
-    `pauses` not counted (SLA-4).
+    `pauses` not counted (SLA-4). A batch passes the `book` of its companies' targets.
 
     The ticket side (tickets/deadlines.py) turns the ticket's history into `pauses`, the instant
     its clock stopped for good (`stopped_at`: closing) and whether the maintenance target governs
@@ -155,7 +180,10 @@ def ticket_sla_compute(
         raise DomainError(_("Instante de abertura sem fuso horário."))
     now = now or timezone.now()
     opened_on = timezone.localtime(opened_at, SAO_PAULO).date()
-    targets = targets_for(company=company, severity=severity, on=opened_on)
+    if book is not None:
+        targets = book.targets(company_id=company.pk, severity=severity, on=opened_on)
+    else:
+        targets = targets_for(company=company, severity=severity, on=opened_on)
     if snapshot is None:
         calendar = calendar_for(company=company, kind=kind, on=opened_on)
         snapshot = calendar_snapshot(calendar=calendar, around=opened_at, place=Place.of_company(company))
