@@ -115,7 +115,7 @@ class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Leaders read who changed which setting, when, and how."""
 
     list_display = ("at", "actor", "action", "content_type", "object_repr", "scope_repr", "changes_list")
-    list_filter = ("action", "content_type", "actor")
+    list_filter = ("action", "content_type", ("actor", admin.RelatedOnlyFieldListFilter))
     search_fields = ("object_repr", "scope_repr")
     date_hierarchy = "at"
     list_select_related = ("actor", "content_type")

@@ -59,9 +59,7 @@ ERROR_RESPONSES = {
     401: OpenApiResponse(ErrorSerializer, description="Missing or invalid credentials."),
     403: OpenApiResponse(ErrorSerializer, description="Not allowed for this user."),
 }
-NOT_FOUND = {
-    404: OpenApiResponse(ErrorSerializer, description="Missing, or not visible to this user (TEN-2).")
-}
+NOT_FOUND = {404: OpenApiResponse(ErrorSerializer, description="Missing, or not visible to this user.")}
 BAD_REQUEST = {
     400: OpenApiResponse(description="Invalid input (field errors) or a refused rule (detail, code, field).")
 }

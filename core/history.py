@@ -9,7 +9,7 @@ calendar's intervals, a contract's targets) record it as their `scope`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,13 +20,15 @@ from django.utils.translation import gettext as _
 
 from .errors import DomainError, ForbiddenError
 from .models import ChangeRecord
+from .periods import format_local
 
 Changes = dict[str, dict[str, str]]
 
 
-def _require(actor: Any, instance: models.Model, action: str) -> None:
+def _require(actor: Any, instance: models.Model, *actions: str) -> None:
+    """The actor holds one of the back-office rights `actions` on the model (the role table)."""
     opts = instance._meta
-    if actor is None or not actor.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+    if actor is None or not any(actor.has_perm(f"{opts.app_label}.{a}_{opts.model_name}") for a in actions):
         raise ForbiddenError(_("Você não pode alterar esta configuração."))
 
 
@@ -41,7 +43,11 @@ def _text(instance: models.Model, field: models.Field) -> str:
     if isinstance(value, bool):
         return _("sim") if value else _("não")
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M")
+        return format_local(value)
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
     return str(value)
 
 
@@ -90,13 +96,14 @@ def settings_save(
     *, actor: Any, instance: models.Model, scope: models.Model | None = None
 ) -> ChangeRecord | None:
     """Create or change a setting; returns the history row (None when nothing changed)."""
-    model = type(instance)
-    stored = model._default_manager.filter(pk=instance.pk).first() if instance.pk is not None else None
+    manager = type(instance)._base_manager
+    stored = manager.filter(pk=instance.pk).first() if instance.pk is not None else None
     _require(actor, instance, "change" if stored is not None else "add")
     before = _values(stored) if stored is not None else None
     _full_clean(instance)
     instance.save()
-    after = _values(instance)
+    # Compare what the database keeps (a decimal typed "150,5" is stored as 150.50).
+    after = _values(manager.get(pk=instance.pk))
     old = {name: text for name, (_label, text) in (before or {}).items()}
     changes = {
         name: {"label": label, "from": old.get(name, ""), "to": value}
@@ -130,7 +137,7 @@ def settings_set_related(
     *, actor: Any, instance: models.Model, field_name: str, values: Iterable[models.Model]
 ) -> ChangeRecord | None:
     """Set a many-to-many setting (a team's analysts, a company's product lines) with its history."""
-    _require(actor, instance, "change")
+    _require(actor, instance, "add", "change")
     manager = getattr(instance, field_name)
     before = sorted(str(item) for item in manager.all())
     wanted = list(values)

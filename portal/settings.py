@@ -269,7 +269,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Portal do Cliente API",
     "DESCRIPTION": (
         "API v1: what a client contact, a partner consultant and an analyst do in the browser, "
-        "with the same permissions (API-1, TEN-2). Authenticate with `Authorization: Token <token>` "
+        "with the same permissions. Authenticate with `Authorization: Token <token>` "
         "(from `POST /api/v1/auth/token/`) or the browser session (unsafe methods then need the "
         "CSRF token). Another company's ticket or file answers 404, exactly like a missing one."
     ),

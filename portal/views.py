@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,6 +23,7 @@ def home(request):
     if access.partner_unit_id(user) is not None:
         context["served_companies"] = list(access.companies_actable_by(user).order_by("trade_name"))
     if contact is not None or "served_companies" in context:
+        context["now"] = timezone.now()
         context["recent_tickets"] = list(
             ticket_selectors.tickets_list(user, scope="mine", open_only=True)[:5]
         )

@@ -35,7 +35,7 @@ class StatementFilterSerializer(serializers.Serializer):
         operation_id="statement",
         parameters=[StatementFilterSerializer],
         responses={200: TicketListSerializer(many=True), **ERROR_RESPONSES, **BAD_REQUEST},
-        description="TKT-11: the tickets opened in a period that the user may see (paginated).",
+        description="The statement: the tickets opened in a period that the user may see (paginated).",
     )
 )
 class StatementView(GenericAPIView):

@@ -26,7 +26,7 @@ class SurveyAnswerSerializer(serializers.Serializer):
 class SurveySerializer(serializers.Serializer):
     ticket = serializers.CharField(source="ticket.number")
     summary = serializers.CharField(source="ticket.summary")
-    answered_at = serializers.DateTimeField(allow_null=True, help_text="Null until the one answer (SRV-2).")
+    answered_at = serializers.DateTimeField(allow_null=True, help_text="Null until the one answer.")
     rating = serializers.IntegerField(allow_null=True)
     solved = serializers.BooleanField(allow_null=True)
     comment = serializers.CharField()

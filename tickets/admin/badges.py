@@ -13,13 +13,13 @@ def badge(kind: str, value: str, label: object) -> SafeString:
     return format_html('<span class="tk-badge tk-{}-{}">{}</span>', kind, value, label)
 
 
-def sla_badge(state: SlaState) -> SafeString:
+def sla_html(state: SlaState) -> SafeString:
     return badge("sla", state.value, state.label)
 
 
-def status_badge(ticket: Ticket) -> SafeString:
+def status_html(ticket: Ticket) -> SafeString:
     return badge("status", ticket.status, ticket.get_status_display())
 
 
-def severity_badge(ticket: Ticket) -> SafeString:
+def severity_html(ticket: Ticket) -> SafeString:
     return badge("sev", ticket.severity, ticket.get_severity_display())

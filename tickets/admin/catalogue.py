@@ -1,9 +1,12 @@
-"""Back-office catalogue: teams, products, routines and versions (TKT-2, TKT-5)."""
+"""Back-office catalogue: teams, products, routines and versions (TKT-2, TKT-5); every edit is kept
+in the settings history (core.history)."""
 
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from core.admin import SettingsHistoryAdminMixin
 
 from ..models import Product, ProductVersion, Routine, Team
 
@@ -11,7 +14,7 @@ from ..models import Product, ProductVersion, Routine, Team
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(SettingsHistoryAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "member_count", "description")
     search_fields = ("name", "slug")
     filter_horizontal = ("members",)
@@ -42,7 +45,7 @@ class ProductVersionInline(admin.TabularInline):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(SettingsHistoryAdminMixin, admin.ModelAdmin):
     list_display = ("name", "line", "default_team", "is_active")
     list_filter = ("line", "default_team", "is_active")
     search_fields = ("name",)
@@ -52,7 +55,7 @@ class ProductAdmin(admin.ModelAdmin):
 
 
 @admin.register(Routine)
-class RoutineAdmin(admin.ModelAdmin):
+class RoutineAdmin(SettingsHistoryAdminMixin, admin.ModelAdmin):
     list_display = ("name", "product", "routed_to", "is_active")
     list_filter = ("product", "team", "is_active")
     search_fields = ("name", "product__name")
@@ -69,7 +72,7 @@ class RoutineAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProductVersion)
-class ProductVersionAdmin(admin.ModelAdmin):
+class ProductVersionAdmin(SettingsHistoryAdminMixin, admin.ModelAdmin):
     list_display = ("name", "product", "is_active")
     list_filter = ("product", "is_active")
     search_fields = ("name", "product__name")

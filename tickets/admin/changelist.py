@@ -28,7 +28,7 @@ from .. import services
 from ..deadlines import SlaState, sla_state
 from ..models import Ticket
 from ..presenters.sla import business_seconds_left, sla_rank_expression
-from . import badges
+from .badges import severity_html, sla_html, status_html
 from .filters import AssigneeFilter, CompanyFilter, SlaFilter, StatusFilter, TeamFilter
 from .forms import BulkAssignForm, BulkTransferForm
 from .work import TicketWorkPageMixin
@@ -129,11 +129,11 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
 
     @admin.display(description=_("situação"), ordering="status")
     def status_badge(self, obj):
-        return badges.status_badge(obj)
+        return status_html(obj)
 
     @admin.display(description=_("severidade"), ordering="_severity_rank")
     def severity_badge(self, obj):
-        return badges.severity_badge(obj)
+        return severity_html(obj)
 
     @admin.display(description=_("responsável"), ordering="assignee__full_name")
     def assignee_name(self, obj):
@@ -171,7 +171,7 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
 
     @admin.display(description=_("SLA"), ordering="_sla_rank")
     def sla_badge(self, obj):
-        return badges.sla_badge(self._state(obj))
+        return sla_html(self._state(obj))
 
     # --- Bulk actions (services per ticket; refusals reported, the rest proceeds) ----------------------
 

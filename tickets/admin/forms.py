@@ -75,7 +75,7 @@ class BulkAssignForm(forms.Form):
 
 class BulkTransferForm(forms.Form):
     team = forms.ModelChoiceField(label=_("Equipe de destino"), queryset=Team.objects.order_by("name"))
-    reason = _reason(help_text=_("Fica no histórico de cada chamado (TKT-5)."))
+    reason = _reason(help_text=_("Fica no histórico de cada chamado."))
 
 
 # --- The ticket work page --------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ class ReclassifyForm(TicketActionForm):
     action = "reclassify"
     title = _("Reclassificar severidade")
     severity = forms.ChoiceField(label=_("Nova severidade"))
-    reason = _reason(help_text=_("O prazo é recalculado desde a abertura do chamado (SLA-3)."))
+    reason = _reason(help_text=_("O prazo é recalculado desde a abertura do chamado."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,14 +1,16 @@
 """Acceptance policies per product line (ACP-5): leaders configure the window, the reminder, the
-postponement and the retail survey variant."""
+postponement and the retail survey variant; every edit is kept in the settings history."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+
+from core.admin import SettingsHistoryAdminMixin
 
 from ..models import AcceptancePolicy
 
 
 @admin.register(AcceptancePolicy)
-class AcceptancePolicyAdmin(admin.ModelAdmin):
+class AcceptancePolicyAdmin(SettingsHistoryAdminMixin, admin.ModelAdmin):
     list_display = (
         "name",
         "product_line",

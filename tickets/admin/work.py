@@ -24,7 +24,7 @@ from ..models import Ticket
 from ..presenters.labels import severity_label, status_label
 from ..presenters.timeline import ticket_timeline
 from ..workflow.table import reason_is_public
-from . import badges
+from .badges import severity_html, sla_html, status_html
 from .forms import WORK_FORMS, AssignForm, ReclassifyForm, ReplyForm, TransferForm, TransitionForm, analysts
 
 WORK_RELATED = (
@@ -96,10 +96,10 @@ class TicketWorkPageMixin:
             "now": now,
             "sla": sla,
             "sla_state": state,
-            "sla_badge": badges.sla_badge(state),
-            "status_badge": badges.status_badge(ticket),
-            "severity_badge": badges.severity_badge(ticket),
-            "current_target_name": _("Manutenção (SEV-2)")
+            "sla_badge": sla_html(state),
+            "status_badge": status_html(ticket),
+            "severity_badge": severity_html(ticket),
+            "current_target_name": _("Manutenção")
             if sla.active == "maintenance"
             else _("Atendimento/solução"),
             "consumed_text": format_duration(current.consumed_seconds, Style.CLOCK),

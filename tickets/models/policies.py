@@ -38,7 +38,7 @@ class AcceptancePolicy(models.Model):
         _("adiamento (dias corridos)"), default=45, help_text=_("0: o cliente não pode adiar.")
     )
     survey_on_validation = models.BooleanField(
-        _("pesquisa ao propor a solução"), default=False, help_text=_("Variante do varejo (SRV-1).")
+        _("pesquisa ao propor a solução"), default=False, help_text=_("Variante do varejo.")
     )
 
     class Meta:

@@ -46,7 +46,7 @@ class Ticket(models.Model):
         on_delete=models.PROTECT,
         related_name="requested_tickets",
         verbose_name=_("solicitante"),
-        help_text=_("O contato (ou consultor do parceiro) em cujo nome o chamado foi aberto (ACC-4, TEN-3)."),
+        help_text=_("O contato (ou consultor do parceiro) em cujo nome o chamado foi aberto."),
     )
     requester_contact = models.ForeignKey(
         Contact,

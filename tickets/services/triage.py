@@ -103,7 +103,7 @@ def ticket_assign(
     access.require_staff(actor)
     now = now or timezone.now()
     ticket = ticket_lock(ticket)
-    if assignee is not None and not assignee.is_analyst:
+    if assignee is not None and not access.is_staff(assignee):
         raise DomainError(_("Chamados são atribuídos a analistas ativos."), field="assignee")
     if ticket.is_closed:
         raise DomainError(_("Chamado encerrado não é atribuído."))

@@ -59,7 +59,7 @@ class TicketAssignSerializer(serializers.Serializer):
 
 
 class RejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(help_text="Why the solution did not solve the problem (mandatory, ACP-3).")
+    reason = serializers.CharField(help_text="Why the solution did not solve the problem (mandatory).")
 
 
 class FollowUpSerializer(serializers.Serializer):

@@ -36,10 +36,10 @@ class TicketSlaBriefSerializer(serializers.Serializer):
 class TicketSlaSerializer(serializers.Serializer):
     """SLA-1, SLA-5: computed with `ticket_sla(ticket)` at the request's instant."""
 
-    calendar = serializers.CharField(help_text="Service calendar the deadlines are counted in (CAL-3).")
+    calendar = serializers.CharField(help_text="Service calendar the deadlines are counted in.")
     active_target = serializers.ChoiceField(
         choices=["response", "maintenance"],
-        help_text="The target that governs now: maintenance while the ticket is in maintenance (SEV-2).",
+        help_text="The target that governs now: maintenance while the ticket is in maintenance.",
     )
     response_due_at = serializers.DateTimeField(
         allow_null=True, help_text="Response/solution deadline; null while a pause stops the clock."
@@ -52,8 +52,8 @@ class TicketSlaSerializer(serializers.Serializer):
         help_text="Business seconds left; negative once breached."
     )
     breached = serializers.BooleanField()
-    at_risk = serializers.BooleanField(help_text="Less than 20 % of the target left (SLA-5).")
-    paused = serializers.BooleanField(help_text="The ticket waits on the client (SLA-4).")
+    at_risk = serializers.BooleanField(help_text="Less than 20 % of the target left.")
+    paused = serializers.BooleanField(help_text="The ticket waits on the client.")
 
     @staticmethod
     def from_sla(ticket: Ticket, sla) -> dict:
@@ -123,13 +123,13 @@ class TicketAnswersSerializer(serializers.Serializer):
 class AcceptanceSerializer(serializers.Serializer):
     """ACP-1..3: the window a proposed solution waits in; null when no solution waits."""
 
-    deadline = serializers.DateTimeField(help_text="Accept, reject or postpone before this instant (ACP-1).")
-    reminder_at = serializers.DateTimeField(allow_null=True, help_text="When the reminder goes out (ACP-2).")
+    deadline = serializers.DateTimeField(help_text="Accept, reject or postpone before this instant.")
+    reminder_at = serializers.DateTimeField(allow_null=True, help_text="When the reminder goes out.")
     reminder_sent_at = serializers.DateTimeField(allow_null=True)
-    postponed = serializers.BooleanField(help_text="The one postponement was used (ACP-3).")
+    postponed = serializers.BooleanField(help_text="The one postponement was used.")
     postponed_at = serializers.DateTimeField(allow_null=True)
     can_postpone = serializers.BooleanField()
-    policy = serializers.CharField(help_text="The product line's acceptance policy (ACP-5).")
+    policy = serializers.CharField(help_text="The product line's acceptance policy.")
 
     @staticmethod
     def from_ticket(ticket: Ticket) -> dict | None:
@@ -158,7 +158,7 @@ class TicketDetailSerializer(TicketListSerializer):
         slug_field="number",
         read_only=True,
         allow_null=True,
-        help_text="The closed ticket this one follows up (TKT-9).",
+        help_text="The closed ticket this one follows up.",
     )
     sla = serializers.SerializerMethodField()
     acceptance = serializers.SerializerMethodField()
@@ -166,7 +166,7 @@ class TicketDetailSerializer(TicketListSerializer):
         slug_field="number",
         many=True,
         read_only=True,
-        help_text="Follow-ups opened from this ticket (TKT-9).",
+        help_text="Follow-ups opened from this ticket.",
     )
 
     class Meta(TicketListSerializer.Meta):

@@ -76,7 +76,7 @@ class TicketAssignView(TicketActionView):
 @_action_schema(
     "tickets_transition",
     TicketTransitionSerializer,
-    "Move the ticket along TKT-6's table; a move not in the table answers 409. Moving to "
+    "Move the ticket along the status table; a move not in the table answers 409. Moving to "
     "`pending_client` or `awaiting_validation` needs a `reason`, which the client reads.",
 )
 class TicketTransitionView(TicketActionView):
@@ -91,7 +91,7 @@ class TicketTransitionView(TicketActionView):
 @_action_schema(
     "tickets_reclassify",
     TicketReclassifySerializer,
-    "Change the severity with a reason (SEV-1); deadlines are recomputed from the opening (SLA-3).",
+    "Change the severity with a reason; deadlines are recomputed from the opening.",
 )
 class TicketReclassifyView(TicketActionView):
     input_serializer = TicketReclassifySerializer
@@ -105,7 +105,7 @@ class TicketReclassifyView(TicketActionView):
 @_action_schema(
     "tickets_transfer",
     TicketTransferSerializer,
-    "Send the ticket to another team with a reason (TKT-5); the assignee is cleared.",
+    "Send the ticket to another team with a reason; the assignee is cleared.",
 )
 class TicketTransferView(TicketActionView):
     input_serializer = TicketTransferSerializer
@@ -142,7 +142,7 @@ _ACTION_RESPONSES = {200: TicketDetailSerializer, **BAD_REQUEST, **TICKET_ERRORS
         parameters=[NUMBER],
         request=None,
         responses=_ACTION_RESPONSES,
-        description="Accept the proposed solution: the ticket closes and the survey goes out (ACP-3, SRV-1).",
+        description="Accept the proposed solution: the ticket closes and the survey goes out.",
     )
 )
 class TicketAcceptView(_ClientActionView):
@@ -157,7 +157,7 @@ class TicketAcceptView(_ClientActionView):
         parameters=[NUMBER],
         request=RejectSerializer,
         responses=_ACTION_RESPONSES,
-        description="Reject the proposed solution with a reason: the ticket goes back to analysis (ACP-3).",
+        description="Reject the proposed solution with a reason: the ticket goes back to analysis.",
     )
 )
 class TicketRejectView(_ClientActionView):
@@ -176,7 +176,7 @@ class TicketRejectView(_ClientActionView):
         parameters=[NUMBER],
         request=None,
         responses=_ACTION_RESPONSES,
-        description="Postpone the acceptance once, before the window ends (ACP-3, ACP-5).",
+        description="Postpone the acceptance once, before the window ends.",
     )
 )
 class TicketPostponeView(_ClientActionView):
@@ -191,7 +191,7 @@ class TicketPostponeView(_ClientActionView):
         parameters=[NUMBER],
         request=FollowUpSerializer,
         responses={201: TicketDetailSerializer, **BAD_REQUEST, **TICKET_ERRORS, **CONFLICT},
-        description="Open a follow-up of a closed ticket: a new number linked both ways (TKT-9).",
+        description="Open a follow-up of a closed ticket: a new number linked both ways.",
     )
 )
 class TicketFollowUpView(APIView):

@@ -19,7 +19,7 @@ NUMBER = OpenApiParameter(
     str,
     OpenApiParameter.PATH,
     pattern=r"^[0-9]{8}$",
-    description="The ticket's 8-digit number (TKT-4).",
+    description="The ticket's 8-digit number.",
 )
 TICKET_ERRORS = {**ERROR_RESPONSES, **NOT_FOUND}
 

@@ -73,7 +73,7 @@ class TicketMessagesView(GenericAPIView):
             "Reply on the ticket. A client reply on `pending_client` (or during validation) moves it "
             "back to `in_analysis` (`ticket_status` in the response); `internal: true` is for analysts "
             "only (403 otherwise). A client's reply to a closed ticket opens a follow-up with those "
-            "words (`follow_up: true`, `ticket` is the new number, TKT-9); an analyst's answers 409."
+            "words (`follow_up: true`, `ticket` is the new number); an analyst's answers 409."
         ),
     )
     def post(self, request, number: str):
@@ -162,8 +162,8 @@ class AttachmentDownloadView(APIView):
             **TICKET_ERRORS,
         },
         description=(
-            "Download a file after the same check as its ticket (TEN-2, TKT-10). Clients of a company "
-            "with a financial pendency get 403 (ACC-6); analysts always can."
+            "Download a file after the same check as its ticket. Clients of a company "
+            "with a financial pendency get 403; analysts always can."
         ),
     )
     def get(self, request, pk: int):

@@ -60,10 +60,11 @@ class TicketListView(GenericAPIView):
         },
         responses={201: TicketDetailSerializer, **BAD_REQUEST, **ERROR_RESPONSES},
         description=(
-            "Open a ticket (TKT-2) in the name of the logged-in contact, or of a partner consultant "
+            "Open a ticket in the name of the logged-in contact, or of a partner consultant "
             "for a company their unit serves (`company` required then). Severity comes from the four "
-            "answers (SEV-1); the response has the forecast deadlines (SLA-1). Refused rules (ACC-4, "
-            "ACC-6, catalogue) answer 400 with `detail`, `code` and `field`; analysts get 403."
+            "answers; the response has the forecast deadlines. Refused rules (an inactive contact, a "
+            "financial pendency, the catalogue) answer 400 with `detail`, `code` and `field`; analysts "
+            "get 403."
         ),
     )
     def post(self, request):
@@ -105,7 +106,7 @@ class TicketDetailView(APIView):
         operation_id="tickets_retrieve",
         parameters=[NUMBER],
         responses={200: TicketDetailSerializer, **TICKET_ERRORS},
-        description="One ticket with its SLA computed now. Another company's number is a 404 (TEN-2).",
+        description="One ticket with its SLA computed now. Another company's number is a 404.",
     )
     def get(self, request, number: str):
         return ticket_detail_response(request, access.access_ticket(request.user, number))

@@ -17,7 +17,10 @@ SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 
 
 class Command(BaseCommand):
-    help = "Roda uma vez cada tarefa periódica (TKT-8, ACP-2, ACP-4, marcação de SLA)."
+    help = (
+        "Roda uma vez cada tarefa periódica: pendência do cliente vencida, lembretes e encerramento "
+        "automático da validação, marcação de SLA."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

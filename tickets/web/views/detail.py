@@ -60,7 +60,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "sla": sla_explanation(ticket, sla, calendar_name),
         "timeline": ticket_timeline(messages_, events),
         "opening_attachments": list(selectors.ticket_opening_attachments(ticket)),
-        "download_blocked": not user.is_analyst and ticket.company.has_financial_pendency,
+        "download_blocked": not access.is_staff(user) and ticket.company.has_financial_pendency,
         "reply_form": reply_form,
         "files_lost": reply_form.is_bound and bool(request.FILES),
         "show_company": not access.contact_of(user),
