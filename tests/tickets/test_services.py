@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts import access
 from core.errors import DomainError
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
@@ -273,17 +272,6 @@ def test_sev2_maintenance_target_governs_in_maintenance(world, open_ticket):
     assert ticket.sla_due_at == ticket.maintenance_due_at == at(2026, 3, 16, 10)
 
 
-def test_acc3_visibility_own_or_company(world, open_ticket):
-    own = open_ticket(world.contact.user)
-    admins = open_ticket(world.admin.user)
-    other = open_ticket(world.other_contact.user)
-    assert set(access.tickets_visible_to(world.contact.user)) == {own}
-    assert set(access.tickets_visible_to(world.admin.user)) == {own, admins}
-    assert set(access.tickets_visible_to(world.partner)) == {own, admins}
-    assert set(access.tickets_visible_to(world.analyst)) == {own, admins, other}
-    assert set(access.tickets_visible_to(world.other_admin.user)) == {other}
-
-
 def test_tkt1_similar_open_tickets_are_found(world, open_ticket):
     first = open_ticket(world.contact.user, summary="Nota fiscal rejeitada na transmissão ao SEFAZ")
     open_ticket(world.contact.user, summary="Relatório de estoque lento")
@@ -297,25 +285,6 @@ def test_tkt1_similar_open_tickets_are_found(world, open_ticket):
         )
         == []
     )
-
-
-def test_attachment_of_an_internal_note_is_for_analysts_only(world, open_ticket):
-    ticket = open_ticket(world.contact.user)
-    message = services.ticket_reply(
-        actor=world.analyst,
-        ticket=ticket,
-        body="log",
-        internal=True,
-        files=[SimpleUploadedFile("server.log", b"trace", "text/plain")],
-    )
-    attachment = message.attachments.get()
-    assert access.access_attachment(world.analyst, attachment.pk) == attachment
-    from django.http import Http404
-
-    with pytest.raises(Http404):
-        access.access_attachment(world.admin.user, attachment.pk)
-    with pytest.raises(Http404):
-        access.access_attachment(world.other_admin.user, attachment.pk)
 
 
 def test_sla_risk_instant_is_stored_for_sorting(world, open_ticket):
