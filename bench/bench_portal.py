@@ -92,7 +92,7 @@ S = Ticket.Status
 PASSWORD = "Bench#Portal2026"  # noqa: S105 - throw-away database
 NUMBER_STRIDE = 73_856_093
 COMPANIES = 50
-PAGE_SIZE = 25  # tickets/views.py PAGE_SIZE and the API's page size
+PAGE_SIZE = 25  # tickets/web/views/listing.py PAGE_SIZE and the API's page size
 AT_RISK_FRACTION = sla_services.AT_RISK_FRACTION
 
 # Status by age: old tickets are almost all closed; the last 30 days hold the open work.
@@ -830,17 +830,18 @@ def profile_slice(now: datetime, size: int) -> None:
     for area, spent in areas.most_common():
         log(f"  {area:<52} {spent:6.2f} s  {spent / total:5.1%}")
     wanted = [
-        ("tickets/jobs.py", "_auto_move"),
-        ("tickets/services.py", "notify_status"),
-        ("tickets/lifecycle.py", "survey_send"),
-        ("tickets/lifecycle.py", "survey_path"),
+        ("tickets/workflow/moves.py", "move_batch"),
+        ("tickets/deadlines.py", "refresh_sla_many"),
+        ("tickets/notifications.py", "notify_status"),
+        ("surveys/services.py", "surveys_send"),
+        ("surveys/tokens.py", "survey_path"),
         ("outbox/services.py", "email_enqueue"),
         ("django/template/loader.py", "render_to_string"),
         ("outbox/services.py", "email_enqueue_rendered"),
         ("django/db/models/query.py", "get_or_create"),
         ("django/db/models/query.py", "bulk_create"),
         ("django/db/models/query.py", "update"),
-        ("tickets/jobs.py", "_lock_due"),
+        ("tickets/locks.py", "tickets_lock_due"),
         ("tickets/jobs.py", "_due_ids"),
     ]
     log("cumulative time of the steps (calls):")
