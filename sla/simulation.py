@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.durations import Style, format_duration
 from core.errors import DomainError
 from core.periods import SAO_PAULO
 
@@ -43,10 +44,7 @@ class SimulationResult:
 
     @property
     def target_duration(self) -> str:
-        hours, rest = divmod(self.target_seconds, 3600)
-        minutes, seconds = divmod(rest, 60)
-        text = f"{hours} h {minutes:02d} min"
-        return f"{text} {seconds:02d} s" if seconds else text
+        return format_duration(self.target_seconds, Style.CLOCK, with_seconds=True)
 
 
 def _number_text(value: Decimal) -> str:

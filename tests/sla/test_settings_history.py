@@ -205,18 +205,18 @@ def test_cal1_a_leader_adds_changes_and_removes_an_interval_each_recorded_with_t
         {
             "calendar": ("", cst.name),
             "weekday": ("", "sábado"),
-            "start": ("", "09:00:00"),
-            "end": ("", "13:00:00"),
+            "start": ("", "09:00"),
+            "end": ("", "13:00"),
         },
     )
-    assert (changed.action, _changes(changed)) == (Action.CHANGED, {"end": ("13:00:00", "12:00:00")})
+    assert (changed.action, _changes(changed)) == (Action.CHANGED, {"end": ("13:00", "12:00")})
     assert (removed.action, _changes(removed)) == (
         Action.DELETED,
         {
             "calendar": (cst.name, ""),
             "weekday": ("sábado", ""),
-            "start": ("09:00:00", ""),
-            "end": ("12:00:00", ""),
+            "start": ("09:00", ""),
+            "end": ("12:00", ""),
         },
     )
     assert removed.object_repr == "sábado 09:00–12:00"
@@ -250,14 +250,14 @@ def test_cal2a_a_leader_adds_changes_and_removes_a_closed_date_each_recorded_wit
     ]
     assert _changes(added) == {
         "calendar": ("", cst.name),
-        "date": ("", "2026-12-24"),
+        "date": ("", "24/12/2026"),
         "kind": ("", "Fechado (sem expediente)"),
         "description": ("", "Véspera de Natal"),
     }
     assert _changes(changed) == {"description": ("Véspera de Natal", "Natal")}
     assert _changes(removed) == {
         "calendar": (cst.name, ""),
-        "date": ("2026-12-24", ""),
+        "date": ("24/12/2026", ""),
         "kind": ("Fechado (sem expediente)", ""),
         "description": ("Natal", ""),
     }
@@ -329,7 +329,7 @@ def test_cal2_a_leader_registers_and_renames_a_holiday_with_history(world, clien
     added, renamed = ChangeRecord.objects.order_by("pk")
     assert (added.action, added.actor, added.object_id) == (Action.CREATED, world.leader, str(holiday.pk))
     assert _changes(added) == {
-        "date": ("", "2026-12-08"),
+        "date": ("", "08/12/2026"),
         "name": ("", "Imaculada Conceição"),
         "scope": ("", "Municipal"),
         "state": ("", "Minas Gerais"),
@@ -435,7 +435,7 @@ def test_sla8_a_contract_field_change_is_recorded_on_the_contract(world, client_
         PrimeContract,
         None,
     )
-    assert _changes(record) == {"ends_on": ("", "2027-12-31")}
+    assert _changes(record) == {"ends_on": ("", "31/12/2027")}
 
 
 # --- Analysts only look -----------------------------------------------------------------------------

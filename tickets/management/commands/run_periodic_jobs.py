@@ -6,14 +6,12 @@ run on the real clock.
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core.periods import SAO_PAULO
 from tickets import jobs
-
-SAO_PAULO = ZoneInfo("America/Sao_Paulo")
 
 
 class Command(BaseCommand):
