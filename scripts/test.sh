@@ -20,6 +20,9 @@ if [ -z "${PYTEST_ONLY:-}" ]; then  # PYTEST_ONLY=1: just the tests (while itera
   "$BIN/ruff" check .
   "$BIN/ruff" format --check .
 
+  log "lint-imports (the architecture contracts of pyproject.toml)"
+  "$BIN/lint-imports" --no-logo --no-cache
+
   log "manage.py check / makemigrations --check"
   "$BIN/python" manage.py check --fail-level WARNING
   "$BIN/python" manage.py makemigrations --check --dry-run
