@@ -38,13 +38,7 @@ TOOLING = ("tests", "bench")
 
 # Known offenders, one xfail each (see the module docstring); an empty one means none today.
 KNOWN_LARGE: dict[str, str] = {}
-KNOWN_CYCLES: dict[frozenset[str], str] = {
-    frozenset({"tickets.admin", "tickets.admin.changelist", "tickets.admin.work"}): (
-        "`from . import badges` imports the package tickets.admin (changelist.py:31, work.py:27), whose "
-        "__init__.py:4 imports changelist, which imports work (changelist.py:34); "
-        "`from .badges import ...` would not"
-    ),
-}
+KNOWN_CYCLES: dict[frozenset[str], str] = {}
 KNOWN_PRIVATE: dict[str, str] = {}  # "importer:line -> imported name": reason
 
 
