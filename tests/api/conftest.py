@@ -1,18 +1,10 @@
 """Fixtures of the API tests: token clients for every role and a few tickets of both companies."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-SP = ZoneInfo("America/Sao_Paulo")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SP)
 
 
 @pytest.fixture

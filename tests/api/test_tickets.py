@@ -7,10 +7,11 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Company
+from tests.helpers import at
 from tickets import services
 from tickets.models import Attachment, Ticket
 
-from .conftest import PNG, at
+from .conftest import PNG
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/v1/tickets/"

@@ -1,7 +1,7 @@
 """Back-office of calendars, holidays and targets (CAL, SEV, SLA-8): analysts look and simulate,
 leaders edit and import holidays; the simulation stores nothing."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 from django.contrib.messages import get_messages
@@ -18,7 +18,7 @@ from sla.models import (
     PrimeContract,
     PrimeTarget,
 )
-from sla.services import SAO_PAULO
+from tests.helpers import at
 
 pytestmark = pytest.mark.django_db
 
@@ -276,7 +276,7 @@ def test_sla2_simulation_skips_a_holiday_and_names_it(world, client_for):
 
     assert response.status_code == 200
     result = response.context["result"]
-    assert result.due_at == datetime(2026, 11, 23, 9, 0, tzinfo=SAO_PAULO)
+    assert result.due_at == at(2026, 11, 23, 9, 0)
     assert result.target_seconds == 7200
     assert result.skipped == [
         (date(2026, 11, 20), "Dia Nacional de Zumbi e da Consciência Negra", "national")
@@ -312,8 +312,8 @@ def test_sla2_counting_starts_at_the_next_working_instant(world, client_for):
     response = _simulate(client_for(world.analyst), start="2026-11-21T10:00", target_value="1,5")
 
     result = response.context["result"]
-    assert result.counting_from == datetime(2026, 11, 23, 8, 0, tzinfo=SAO_PAULO)
-    assert result.due_at == datetime(2026, 11, 23, 9, 30, tzinfo=SAO_PAULO)
+    assert result.counting_from == at(2026, 11, 23, 8, 0)
+    assert result.due_at == at(2026, 11, 23, 9, 30)
     assert result.target_seconds == 5400
     assert result.skipped == []
 
@@ -323,7 +323,7 @@ def test_sla2b_a_target_in_business_days(world, client_for):
         client_for(world.analyst), start="2026-03-10T10:00", target_value="4", target_unit="days"
     )
 
-    assert response.context["result"].due_at == datetime(2026, 3, 16, 10, 0, tzinfo=SAO_PAULO)
+    assert response.context["result"].due_at == at(2026, 3, 16, 10, 0)
 
 
 def test_sla4_closed_pauses_move_the_deadline_and_an_open_pause_stops_the_clock(world, client_for):
@@ -332,7 +332,7 @@ def test_sla4_closed_pauses_move_the_deadline_and_an_open_pause_stops_the_clock(
     moved = _simulate(client, pause_1_start="2026-11-23T08:00", pause_1_end="2026-11-23T08:30")
     stopped = _simulate(client, open_pause_start="2026-11-23T08:15")
 
-    assert moved.context["result"].due_at == datetime(2026, 11, 23, 9, 30, tzinfo=SAO_PAULO)
+    assert moved.context["result"].due_at == at(2026, 11, 23, 9, 30)
     assert stopped.context["result"].due_at is None
     assert "a pausa em aberto parou o relógio" in stopped.content.decode()
 
@@ -343,8 +343,8 @@ def test_cal2_simulation_with_the_local_holidays_of_a_municipality(world, client
     national = _simulate(client, start="2027-01-22T17:00")
     local = _simulate(client, start="2027-01-22T17:00", local_state="SP", local_municipality="sao paulo")
 
-    assert national.context["result"].due_at == datetime(2027, 1, 25, 9, 0, tzinfo=SAO_PAULO)
-    assert local.context["result"].due_at == datetime(2027, 1, 26, 9, 0, tzinfo=SAO_PAULO)
+    assert national.context["result"].due_at == at(2027, 1, 25, 9, 0)
+    assert local.context["result"].due_at == at(2027, 1, 26, 9, 0)
     assert "Aniversário da Cidade de São Paulo" in local.content.decode()
 
 
@@ -391,7 +391,7 @@ def test_sla2_simulation_uses_a_calendar_exception(world, client_for):
     response = _simulate(client_for(world.analyst))
 
     result = response.context["result"]
-    assert result.due_at == datetime(2026, 11, 24, 9, 0, tzinfo=SAO_PAULO)
+    assert result.due_at == at(2026, 11, 24, 9, 0)
     assert [name for _day, name, _scope in result.skipped] == [
         "Dia Nacional de Zumbi e da Consciência Negra",
         "Inventário",

@@ -5,8 +5,6 @@ an analyst's browser does and check what changed (or that nothing did).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -19,18 +17,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import AnalystFactory
+from tests.helpers import at
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 CHANGELIST = "/admin/tickets/ticket/"
 ACT = "/admin/tickets/ticket/agir/"
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
 
 
 # The triage board's "now": Wednesday 11/03/2026 12:00 in Brasília (technical support: Mon-Fri 07-19).

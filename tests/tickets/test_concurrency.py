@@ -6,12 +6,12 @@ client's words are never lost and the ticket never ends in a contradictory state
 """
 
 import threading
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
 
+from tests.helpers import at
 from tickets import jobs, services
 from tickets.models import Message, Ticket
 
@@ -19,7 +19,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
-SP = ZoneInfo("America/Sao_Paulo")
 ROUNDS = 100
 
 
@@ -45,7 +44,7 @@ def _race(*calls):
 
 
 def test_ops1_auto_close_racing_a_client_reply_never_loses_the_reply(world, open_ticket):
-    opened = datetime(2026, 3, 10, 10, tzinfo=SP)
+    opened = at(2026, 3, 10, 10)
     tickets = []
     for _ in range(ROUNDS):
         ticket = open_ticket(world.contact.user, now=opened)

@@ -2,8 +2,7 @@
 
 import itertools
 import re
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -12,17 +11,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts import access
 from core.errors import DomainError
+from tests.helpers import at
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 from tickets.workflow.table import MOVES
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
 
 
 def answers(**kwargs):

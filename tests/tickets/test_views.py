@@ -4,8 +4,6 @@ TKT-1/2/6/7/10, SEV-1, SLA-1/4/5/7, ACC-3/4/6, TEN-2/3.
 """
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -14,16 +12,12 @@ from django.urls import reverse
 
 from accounts import access
 from tests.factories import CompanyFactory, ContactFactory
+from tests.helpers import at
 from tickets import services
 from tickets.models import Attachment, Message, Ticket
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
 
 
 def png(name="tela.png"):
