@@ -6,6 +6,8 @@ Fixtures stay in the conftest files (tests/conftest.py: `world`, `catalogue`, `o
 
 from datetime import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from core.periods import SAO_PAULO
 
 # --- Instants ----------------------------------------------------------------------------------------------
@@ -16,3 +18,18 @@ SP = SAO_PAULO  # the project's zone: Brasília time
 def at(*args, fold: int = 0) -> datetime:
     """An instant in São Paulo: `at(2026, 3, 10, 10)` is 10/03/2026 10:00 -03:00 (`fold`: a repeated hour)."""
     return datetime(*args, tzinfo=SP, fold=fold)
+
+
+# --- Files -------------------------------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64  # the PNG signature and 64 zero bytes: passes the content check
+
+
+def upload(name: str = "log.txt", content: bytes = b"erro 539", content_type: str = "text/plain"):
+    """A file as a form or the API receives it (a small text log unless told otherwise)."""
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def png(name: str = "tela.png"):
+    """A PNG screenshot upload."""
+    return upload(name, PNG, "image/png")

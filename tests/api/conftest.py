@@ -4,8 +4,6 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
 
 @pytest.fixture
 def api_for(db):

@@ -4,14 +4,11 @@ import re
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Company
-from tests.helpers import at
+from tests.helpers import at, png, upload
 from tickets import services
 from tickets.models import Attachment, Ticket
-
-from .conftest import PNG
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/v1/tickets/"
@@ -311,10 +308,7 @@ def test_tkt2_a_contact_opens_a_ticket_in_json(world, catalogue, api_for):
 def test_tkt2_multipart_opening_with_files(world, catalogue, api_for):
     data = payload(
         catalogue,
-        files=[
-            SimpleUploadedFile("tela.png", PNG, content_type="image/png"),
-            SimpleUploadedFile("log.txt", b"erro 539", content_type="text/plain"),
-        ],
+        files=[png(), upload("log.txt")],
     )
     response = api_for(world.contact.user).post(LIST, data, format="multipart")
 
@@ -329,9 +323,7 @@ def test_tkt2_multipart_opening_with_files(world, catalogue, api_for):
 def test_tkt10_a_file_whose_content_does_not_match_is_refused_and_nothing_is_opened(
     world, catalogue, api_for
 ):
-    data = payload(
-        catalogue, files=[SimpleUploadedFile("tela.png", b"MZ not a png", content_type="image/png")]
-    )
+    data = payload(catalogue, files=[upload("tela.png", b"MZ not a png", "image/png")])
     response = api_for(world.contact.user).post(LIST, data, format="multipart")
 
     assert response.status_code == 400

@@ -8,10 +8,10 @@ import pytest
 
 from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD
+from tests.helpers import PNG
 from tickets.models import Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
 def login(page, email):

@@ -10,19 +10,17 @@ import pytest
 import time_machine
 from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import AnalystFactory
-from tests.helpers import at
+from tests.helpers import PNG, at, png, upload
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 CHANGELIST = "/admin/tickets/ticket/"
 ACT = "/admin/tickets/ticket/agir/"
 
@@ -349,7 +347,7 @@ def test_work_page_shows_the_ticket_sla_and_the_whole_timeline(world, board, fro
         actor=world.contact.user,
         ticket=ticket,
         body="Segue a remessa.",
-        files=[SimpleUploadedFile("remessa.png", PNG, "image/png")],
+        files=[png("remessa.png")],
     )
     attachment = message.attachments.get()
     response = analyst_client.get(_work_url(ticket))
@@ -375,7 +373,7 @@ def test_work_page_reply_goes_to_the_client_and_the_internal_note_does_not(world
         "reply",
         **{
             "reply-body": "Estamos analisando o estoque.",
-            "reply-attachments": SimpleUploadedFile("print.png", PNG),
+            "reply-attachments": upload("print.png", PNG),
         },
     )
     assert response.status_code == 302
