@@ -16,6 +16,7 @@ from .factories import (
     PartnerConsultantFactory,
     PartnerUnitFactory,
 )
+from .helpers import answers
 
 # Tasks run in-process unless a test turns this off (the outage tests do).
 celery_app.conf.task_always_eager = True
@@ -167,9 +168,7 @@ def open_ticket(catalogue, django_capture_on_commit_callbacks):
             "environment": "production",
             "summary": "Nota fiscal rejeitada na transmissão",
             "description": "Ao transmitir a nota, o sistema mostra rejeição 539.",
-            "answers": services.SeverityAnswers(
-                function_unusable=True, has_workaround=False, data_corruption=False, cosmetic=False
-            ),
+            "answers": answers(function_unusable=True),
         }
         data.update(overrides)
         with django_capture_on_commit_callbacks(execute=True):

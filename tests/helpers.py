@@ -9,6 +9,7 @@ from datetime import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.periods import SAO_PAULO
+from tickets import services
 
 # --- Instants ----------------------------------------------------------------------------------------------
 
@@ -33,3 +34,12 @@ def upload(name: str = "log.txt", content: bytes = b"erro 539", content_type: st
 def png(name: str = "tela.png"):
     """A PNG screenshot upload."""
     return upload(name, PNG, "image/png")
+
+
+# --- Tickets -----------------------------------------------------------------------------------------------
+
+
+def answers(**given) -> services.SeverityAnswers:
+    """The four SEV-1 answers, "no" unless given: `answers(function_unusable=True)` is critical."""
+    base = {"function_unusable": False, "has_workaround": False, "data_corruption": False, "cosmetic": False}
+    return services.SeverityAnswers(**{**base, **given})

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from accounts.models import Company
-from tests.helpers import at, png, upload
+from tests.helpers import answers, at, png, upload
 from tickets import services
 from tickets.models import Attachment, Ticket
 
@@ -31,9 +31,7 @@ def tickets(world, open_ticket):
             world.contact.user,
             now=at(2026, 3, 10, 10),
             kind="financial",
-            answers=services.SeverityAnswers(
-                function_unusable=False, has_workaround=False, data_corruption=False, cosmetic=True
-            ),
+            answers=answers(cosmetic=True),
         ),
         "admin": open_ticket(world.admin.user, now=at(2026, 3, 11, 10), summary="Relatório lento"),
         "other": open_ticket(

@@ -10,17 +10,12 @@ from django.core.exceptions import PermissionDenied
 
 from accounts import access
 from core.errors import DomainError
-from tests.helpers import at, png, upload
+from tests.helpers import answers, at, png, upload
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 from tickets.workflow.table import MOVES
 
 pytestmark = pytest.mark.django_db
-
-
-def answers(**kwargs):
-    base = {"function_unusable": False, "has_workaround": False, "data_corruption": False, "cosmetic": False}
-    return services.SeverityAnswers(**{**base, **kwargs})
 
 
 @pytest.mark.parametrize(

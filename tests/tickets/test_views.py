@@ -11,16 +11,11 @@ from django.urls import reverse
 
 from accounts import access
 from tests.factories import CompanyFactory, ContactFactory
-from tests.helpers import PNG, at, png, upload
+from tests.helpers import PNG, answers, at, png, upload
 from tickets import services
 from tickets.models import Attachment, Message, Ticket
 
 pytestmark = pytest.mark.django_db
-
-
-def answers(**kwargs):
-    base = {"function_unusable": False, "has_workaround": False, "data_corruption": False, "cosmetic": False}
-    return services.SeverityAnswers(**{**base, **kwargs})
 
 
 def form_data(catalogue, **overrides):
