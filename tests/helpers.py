@@ -6,6 +6,7 @@ Fixtures stay in the conftest files (tests/conftest.py: `world`, `catalogue`, `o
 
 from datetime import datetime
 
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.periods import SAO_PAULO
@@ -43,3 +44,18 @@ def answers(**given) -> services.SeverityAnswers:
     """The four SEV-1 answers, "no" unless given: `answers(function_unusable=True)` is critical."""
     base = {"function_unusable": False, "has_workaround": False, "data_corruption": False, "cosmetic": False}
     return services.SeverityAnswers(**{**base, **given})
+
+
+# --- Clients and responses ---------------------------------------------------------------------------------
+
+
+def logged_in(client, user):
+    """`client` (Django's or DRF's test client) with `user` logged in; None leaves it anonymous."""
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def flash(response) -> list[str]:
+    """The messages the request queued for the next page (django.contrib.messages), as text."""
+    return [str(message) for message in get_messages(response.wsgi_request)]

@@ -4,7 +4,6 @@ leaders edit and import holidays; the simulation stores nothing."""
 from datetime import date, time
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,16 +17,12 @@ from sla.models import (
     PrimeContract,
     PrimeTarget,
 )
-from tests.helpers import at
+from tests.helpers import at, flash
 
 pytestmark = pytest.mark.django_db
 
 SIMULATE = "admin:sla_calendar_simulate"
 IMPORT = "admin:sla_holiday_import"
-
-
-def _messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def _simulate(client, **fields):
@@ -104,12 +99,12 @@ def test_cal2_leader_imports_a_year_once_and_a_second_import_creates_nothing(wor
     assert created > 13  # national, state and São Paulo capital rows
     assert Holiday.objects.filter(date=date(2040, 11, 20), scope=Holiday.Scope.NATIONAL).exists()
     assert response.redirect_chain[-1][0].endswith("?date__year=2040")
-    assert _messages(response) == [f"{created} feriados importados de 2040."]
+    assert flash(response) == [f"{created} feriados importados de 2040."]
 
     response = client.post(reverse(IMPORT), {"year": "2040"}, follow=True)
 
     assert Holiday.objects.filter(date__year=2040).count() == created
-    assert _messages(response) == ["Nenhum feriado novo em 2040: o ano já estava importado."]
+    assert flash(response) == ["Nenhum feriado novo em 2040: o ano já estava importado."]
 
 
 def test_cal2_the_import_page_offers_next_year_and_is_linked_from_the_list(world, client_for):
@@ -150,7 +145,7 @@ def test_cal2_reimport_action_restores_the_package_rows_of_the_selected_years(wo
     )
 
     assert Holiday.objects.filter(date__year=2027, scope=Holiday.Scope.NATIONAL).count() == deleted
-    assert _messages(response) == [f"{deleted} feriados importados de 2027."]
+    assert flash(response) == [f"{deleted} feriados importados de 2027."]
 
 
 def test_cal2_analysts_do_not_get_the_reimport_action(world, client_for):
