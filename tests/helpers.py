@@ -4,10 +4,12 @@ Fixtures stay in the conftest files (tests/conftest.py: `world`, `catalogue`, `o
 `client_for`, `roles`), factories in tests/factories.py.
 """
 
+import threading
 from datetime import datetime
 
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
 
 from core.periods import SAO_PAULO
 from tickets import services
@@ -59,3 +61,32 @@ def logged_in(client, user):
 def flash(response) -> list[str]:
     """The messages the request queued for the next page (django.contrib.messages), as text."""
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+# --- Races (PostgreSQL, transaction=True tests) ------------------------------------------------------------
+
+
+def race(*calls, timeout: float) -> list[BaseException | None]:
+    """Run the calls in threads released together by a barrier, each on its own database connection.
+
+    Returns what each one raised (None: it returned), in the order they ended; a thread still running
+    after `timeout` seconds is not waited for."""
+    barrier = threading.Barrier(len(calls))
+    outcomes: list[BaseException | None] = []
+
+    def run(call):
+        try:
+            barrier.wait()
+            call()
+            outcomes.append(None)
+        except BaseException as error:  # reported to the test
+            outcomes.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=timeout)
+    return outcomes
