@@ -6,12 +6,14 @@ Fixtures stay in the conftest files (tests/conftest.py: `world`, `catalogue`, `o
 
 import threading
 from datetime import datetime
+from pathlib import Path
 
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connections
 
 from core.periods import SAO_PAULO
+from tests.factories import PASSWORD
 from tickets import services
 
 # --- Instants ----------------------------------------------------------------------------------------------
@@ -90,3 +92,33 @@ def race(*calls, timeout: float) -> list[BaseException | None]:
     for thread in threads:
         thread.join(timeout=timeout)
     return outcomes
+
+
+# --- Browser journeys (Playwright pages of tests/browser) --------------------------------------------------
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+def screenshot(page, name: str) -> None:
+    """Keep a picture of the page for people to look at (test-artifacts/, ignored by git)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def browser_login(page, email: str, password: str = PASSWORD) -> None:
+    """Log `email` in through the portal's login page (whoever was logged in is logged out first)."""
+    page.context.clear_cookies()
+    page.goto(page.base_url + "/conta/entrar/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Senha", exact=True).fill(password)
+    page.locator("main").get_by_role("button", name="Entrar").click()
+    page.wait_for_load_state()
+
+
+def analyst_moves(page, ticket, status_label: str, reason: str) -> None:
+    """The analyst changes the ticket's status on its back-office work page."""
+    page.goto(f"{page.base_url}/admin/tickets/ticket/{ticket.pk}/change/")
+    page.locator("#id_transition-to_status").select_option(label=status_label)
+    page.locator("#id_transition-reason").fill(reason)
+    page.get_by_role("button", name="Mudar situação").click()
+    page.wait_for_load_state()
