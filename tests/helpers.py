@@ -1,7 +1,8 @@
 """Plain helpers shared by the suite: import them, never copy them into a test module.
 
-Fixtures stay in the conftest files (tests/conftest.py: `world`, `catalogue`, `open_ticket`,
-`client_for`, `roles`), factories in tests/factories.py.
+Fixtures stay in the conftest files (tests/conftest.py: `world`, `roles`, `catalogue`, `open_ticket`,
+`client_for`; tests/api/conftest.py: `api_for`; tests/browser/conftest.py: `page`), factories in
+tests/factories.py.
 """
 
 import threading
