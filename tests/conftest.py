@@ -16,6 +16,7 @@ from .factories import (
     PartnerConsultantFactory,
     PartnerUnitFactory,
 )
+from .helpers import answers, logged_in
 
 # Tasks run in-process unless a test turns this off (the outage tests do).
 celery_app.conf.task_always_eager = True
@@ -116,6 +117,19 @@ def world(db) -> World:
     )
 
 
+@pytest.fixture
+def roles(world) -> dict:
+    """Every signed-in role of the role matrix, by name ("other": Beta's administrator)."""
+    return {
+        "contact": world.contact.user,
+        "admin": world.admin.user,
+        "partner": world.partner,
+        "analyst": world.analyst,
+        "leader": world.leader,
+        "other": world.other_admin.user,
+    }
+
+
 @dataclass
 class Catalogue:
     line: object
@@ -167,9 +181,7 @@ def open_ticket(catalogue, django_capture_on_commit_callbacks):
             "environment": "production",
             "summary": "Nota fiscal rejeitada na transmissão",
             "description": "Ao transmitir a nota, o sistema mostra rejeição 539.",
-            "answers": services.SeverityAnswers(
-                function_unusable=True, has_workaround=False, data_corruption=False, cosmetic=False
-            ),
+            "answers": answers(function_unusable=True),
         }
         data.update(overrides)
         with django_capture_on_commit_callbacks(execute=True):
@@ -183,7 +195,6 @@ def client_for(client):
     """Log a user into the test client: `client_for(user)`."""
 
     def login(user: User):
-        client.force_login(user)
-        return client
+        return logged_in(client, user)
 
     return login

@@ -17,8 +17,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.models import User
 from tests import role_matrix
+from tests.helpers import logged_in
 from tests.role_matrix import NON_STAFF, ROLES
 
 pytestmark = pytest.mark.django_db
@@ -111,25 +111,11 @@ def objects(world, django_capture_on_commit_callbacks) -> dict:
     return built
 
 
-def _users(world) -> dict[str, User | None]:
-    return {
-        "anonymous": None,
-        "other": world.other_admin.user,
-        "contact": world.contact.user,
-        "admin": world.admin.user,
-        "partner": world.partner,
-        "analyst": world.analyst,
-        "leader": world.leader,
-    }
-
-
 @pytest.mark.parametrize("role", ROLES)
-def test_role_matrix(objects, role):
+def test_role_matrix(objects, roles, role):
     """GET every route as `role` and compare with the matrix."""
-    user = _users(objects["world"])[role]
-    client = Client()
-    if user is not None:
-        client.force_login(user)
+    user = None if role == "anonymous" else roles[role]
+    client = logged_in(Client(), user)
     mismatches = []
     for name, _route in project_routes():
         if name is None:
@@ -150,8 +136,7 @@ def test_role_matrix(objects, role):
 def test_ten2_every_state_changing_portal_route_refuses_posts_without_csrf(objects):
     """CSRF everywhere: a forged POST (no token) from a logged-in browser never reaches a view."""
     world = objects["world"]
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(world.admin.user)
+    client = logged_in(Client(enforce_csrf_checks=True), world.admin.user)
     for name, (build, _expected) in PORTAL.items():
         if name in CSRF_EXEMPT:
             continue

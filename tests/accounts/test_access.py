@@ -1,7 +1,6 @@
 """The one access rule (accounts/access.py): who may see and act, one test per rule."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 
 from accounts import access, services
@@ -9,6 +8,7 @@ from accounts.models import Company, User
 from core.errors import DomainError, ForbiddenError, NotFoundError
 from surveys.services import survey_send
 from tests.factories import AnalystFactory, ContactFactory, TeamFactory
+from tests.helpers import upload
 from tickets import services as ticket_services
 from tickets.models import Ticket
 
@@ -155,7 +155,7 @@ def test_attachment_of_an_internal_note_is_for_analysts_only(world, open_ticket)
         ticket=ticket,
         body="log",
         internal=True,
-        files=[SimpleUploadedFile("server.log", b"trace", "text/plain")],
+        files=[upload("server.log", b"trace")],
     )
     attachment = message.attachments.get()
     assert access.access_attachment(world.analyst, attachment.pk) == attachment
@@ -225,7 +225,7 @@ def test_tkt7_internal_notes_are_hidden_from_clients(world, open_ticket):
 
 
 def test_tkt10_a_tickets_files_are_those_of_a_visible_ticket(world, open_ticket):
-    ticket = open_ticket(world.contact.user, files=[SimpleUploadedFile("tela.txt", b"texto", "text/plain")])
+    ticket = open_ticket(world.contact.user, files=[upload("tela.txt", b"texto")])
     assert access.attachments_visible_to(world.admin.user, ticket).count() == 1
     assert access.attachments_visible_to(world.other_admin.user, ticket).count() == 0
     assert access.attachments_visible_to(world.other_admin.user).count() == 0

@@ -5,16 +5,15 @@ transaction, released together by a barrier. The company row lock in the service
 them, so exactly one demotion wins and the company keeps one active administrator.
 """
 
-import threading
-
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import connection, connections
+from django.db import connection
 
 from accounts import services
 from accounts.models import Contact
 from core.errors import DomainError
 from tests.factories import CompanyFactory, ContactFactory
+from tests.helpers import race
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -22,28 +21,18 @@ pytestmark = [
 ]
 
 
+def _outcome(error: BaseException | None) -> str:
+    if error is None:
+        return "ok"
+    if isinstance(error, DomainError):
+        return error.code
+    if isinstance(error, PermissionDenied):
+        return "no_longer_admin"
+    return repr(error)  # unexpected: the test's assertion shows it
+
+
 def _race(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("ok")
-        except DomainError as error:
-            outcomes.append(error.code)
-        except PermissionDenied:
-            outcomes.append("no_longer_admin")
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return sorted(outcomes)
+    return sorted(_outcome(error) for error in race(*calls, timeout=30))
 
 
 @pytest.mark.parametrize("round_", range(15))

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.models import Contact, User
 from tests.factories import ContactFactory, make_cpf
+from tests.helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -171,8 +172,7 @@ def test_acc1_plain_contact_is_refused_the_contacts_pages(world, client_for):
 def test_acc7_a_deactivated_contacts_session_stops_at_the_next_request(world, client):
     client.force_login(world.contact.user)
     assert client.get(reverse("company-detail")).status_code == 200
-    other = client.__class__()
-    other.force_login(world.admin.user)
+    other = logged_in(client.__class__(), world.admin.user)
     other.post(reverse("contact-action", args=[world.contact.pk, "desativar"]))
     response = client.get(reverse("company-detail"))
     assert response.status_code == 302 and response.url.startswith(reverse("account_login"))

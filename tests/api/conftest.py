@@ -1,18 +1,8 @@
-"""Fixtures of the API tests: token clients for every role and a few tickets of both companies."""
-
-from datetime import datetime
-from zoneinfo import ZoneInfo
+"""Fixtures of the API tests: a client holding a user's token (the roles are in tests/conftest.py)."""
 
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
-
-SP = ZoneInfo("America/Sao_Paulo")
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SP)
 
 
 @pytest.fixture
@@ -27,16 +17,3 @@ def api_for(db):
         return client
 
     return build
-
-
-@pytest.fixture
-def roles(world) -> dict:
-    """Every role of the role matrix, by name."""
-    return {
-        "contact": world.contact.user,
-        "admin": world.admin.user,
-        "partner": world.partner,
-        "analyst": world.analyst,
-        "leader": world.leader,
-        "other": world.other_admin.user,
-    }

@@ -3,9 +3,8 @@
 import pytest
 import time_machine
 
+from tests.helpers import at
 from tickets.models import TicketEvent
-
-from .conftest import at
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import PASSWORD
+from tests.helpers import logged_in
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/auth/token/"
@@ -131,8 +132,7 @@ def test_api1_anonymous_and_bad_tokens_get_401(world):
 
 
 def test_api1_the_browser_session_authenticates_too_with_csrf_for_writes(world, catalogue):
-    client = APIClient(enforce_csrf_checks=True)
-    client.force_login(world.contact.user)
+    client = logged_in(APIClient(enforce_csrf_checks=True), world.contact.user)
 
     assert client.get("/api/v1/tickets/").status_code == 200
     response = client.post("/api/v1/tickets/", {}, format="json")

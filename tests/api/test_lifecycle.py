@@ -1,23 +1,16 @@
 """API of the acceptance window, follow-ups, surveys and statement (ACP-1..3, TKT-9, SRV-2, TKT-11)."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 import time_machine
 
 from surveys.models import Survey
 from surveys.tokens import survey_token
+from tests.helpers import at
 from tickets import services
 from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
-NOW = datetime(2026, 11, 20, 12, tzinfo=SP)
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
+NOW = at(2026, 11, 20, 12)
 
 
 @pytest.fixture

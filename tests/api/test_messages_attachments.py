@@ -1,19 +1,13 @@
 """Timeline and files through the API (TKT-7, TKT-10, ACC-6, TEN-2)."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Company
+from tests.helpers import png, upload
 from tickets import services
 from tickets.models import Attachment, Message, Ticket
 
-from .conftest import PNG
-
 pytestmark = pytest.mark.django_db
-
-
-def upload(name="log.txt", content=b"erro 539", content_type="text/plain"):
-    return SimpleUploadedFile(name, content, content_type=content_type)
 
 
 @pytest.fixture
@@ -190,7 +184,7 @@ def test_tkt10_uploading_files_posts_them_as_a_message(world, ticket, api_for):
     client = api_for(world.contact.user)
     response = client.post(
         attachments_url(ticket),
-        {"files": [upload("tela.png", PNG, "image/png"), upload("log.txt")]},
+        {"files": [png(), upload("log.txt")]},
         format="multipart",
     )
 

@@ -18,7 +18,6 @@ from collections import Counter
 import pytest
 import schemathesis
 from django.core import signals
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,6 +29,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 from portal.wsgi import application
 from surveys.tokens import survey_token
+from tests.helpers import upload
 from tickets import services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -57,15 +57,13 @@ def same_connection():
 def data(world, catalogue, open_ticket) -> dict:
     """Alfa: an open ticket with a file and an internal note, a ticket waiting on the client and a
     closed one; Beta: a ticket the Alfa contact must never reach."""
-    opened = open_ticket(
-        world.contact.user, files=[SimpleUploadedFile("log.txt", b"erro 539", content_type="text/plain")]
-    )
+    opened = open_ticket(world.contact.user, files=[upload("log.txt")])
     services.ticket_reply(
         actor=world.analyst,
         ticket=opened,
         body="Nota",
         internal=True,
-        files=[SimpleUploadedFile("nota.txt", b"interna", content_type="text/plain")],
+        files=[upload("nota.txt", b"interna")],
     )
     waiting = open_ticket(world.contact.user)
     services.ticket_transition(actor=world.analyst, ticket=waiting, to_status="pending_client", reason="XML?")
@@ -74,9 +72,7 @@ def data(world, catalogue, open_ticket) -> dict:
         actor=world.analyst, ticket=closed, to_status="awaiting_validation", reason="Ok"
     )
     services.ticket_transition(actor=world.contact.user, ticket=closed, to_status="closed")
-    other = open_ticket(
-        world.other_contact.user, files=[SimpleUploadedFile("beta.txt", b"beta", content_type="text/plain")]
-    )
+    other = open_ticket(world.other_contact.user, files=[upload("beta.txt", b"beta")])
     tickets = [opened, waiting, closed, other]
     from surveys.models import Survey
 

@@ -1,8 +1,8 @@
 """TEN-2 on every ticket endpoint: another company's ticket or file is a 404, like a missing one."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.helpers import upload
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +23,12 @@ TICKET_ROUTES = [
 
 @pytest.fixture
 def alfa_ticket(world, open_ticket):
-    return open_ticket(
-        world.contact.user, files=[SimpleUploadedFile("log.txt", b"erro", content_type="text/plain")]
-    )
+    return open_ticket(world.contact.user, files=[upload("log.txt", b"erro")])
 
 
 def call(client, method, path, body, catalogue):
     if body == "file":
-        data = {"files": [SimpleUploadedFile("x.txt", b"x", content_type="text/plain")]}
+        data = {"files": [upload("x.txt", b"x")]}
         return client.post(path, data, format="multipart")
     if isinstance(body, dict) and body.get("team") == "fiscal":
         body = {**body, "team": catalogue.fiscal_team.pk}

@@ -4,13 +4,11 @@ import re
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Company
+from tests.helpers import answers, at, png, upload
 from tickets import services
 from tickets.models import Attachment, Ticket
-
-from .conftest import PNG, at
 
 pytestmark = pytest.mark.django_db
 LIST = "/api/v1/tickets/"
@@ -33,9 +31,7 @@ def tickets(world, open_ticket):
             world.contact.user,
             now=at(2026, 3, 10, 10),
             kind="financial",
-            answers=services.SeverityAnswers(
-                function_unusable=False, has_workaround=False, data_corruption=False, cosmetic=True
-            ),
+            answers=answers(cosmetic=True),
         ),
         "admin": open_ticket(world.admin.user, now=at(2026, 3, 11, 10), summary="Relatório lento"),
         "other": open_ticket(
@@ -310,10 +306,7 @@ def test_tkt2_a_contact_opens_a_ticket_in_json(world, catalogue, api_for):
 def test_tkt2_multipart_opening_with_files(world, catalogue, api_for):
     data = payload(
         catalogue,
-        files=[
-            SimpleUploadedFile("tela.png", PNG, content_type="image/png"),
-            SimpleUploadedFile("log.txt", b"erro 539", content_type="text/plain"),
-        ],
+        files=[png(), upload("log.txt")],
     )
     response = api_for(world.contact.user).post(LIST, data, format="multipart")
 
@@ -328,9 +321,7 @@ def test_tkt2_multipart_opening_with_files(world, catalogue, api_for):
 def test_tkt10_a_file_whose_content_does_not_match_is_refused_and_nothing_is_opened(
     world, catalogue, api_for
 ):
-    data = payload(
-        catalogue, files=[SimpleUploadedFile("tela.png", b"MZ not a png", content_type="image/png")]
-    )
+    data = payload(catalogue, files=[upload("tela.png", b"MZ not a png", "image/png")])
     response = api_for(world.contact.user).post(LIST, data, format="multipart")
 
     assert response.status_code == 400

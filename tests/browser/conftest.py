@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -42,9 +41,3 @@ def page(browser, live_server):
     page.base_url = live_server.url
     yield page
     context.close()
-
-
-def screenshot(page, name: str) -> None:
-    """Keep a picture of the page for people to look at (test-artifacts/, ignored by git)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -9,8 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from surveys.models import Survey
-from tests.browser.conftest import screenshot
-from tests.browser.test_ticket_journey import analyst_moves, login
+from tests.helpers import analyst_moves, browser_login, screenshot
 from tickets.models import Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,10 +17,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_proposal_rejection_new_proposal_acceptance_and_survey(page, world, open_ticket):
     ticket = open_ticket(world.contact.user)
-    login(page, world.analyst.email)
+    browser_login(page, world.analyst.email)
     analyst_moves(page, ticket, "Validação do cliente", "Ajustamos o parâmetro MV_NFEDUP.")
 
-    login(page, world.contact.user.email)
+    browser_login(page, world.contact.user.email)
     page.goto(f"{page.base_url}/chamados/{ticket.number}/")
     page.get_by_text("A solução não resolveu: recusar").click()
     page.locator("#validar textarea").fill("A rejeição continua na nota 124.")
@@ -30,10 +29,10 @@ def test_proposal_rejection_new_proposal_acceptance_and_survey(page, world, open
     ticket.refresh_from_db()
     assert ticket.status == "in_analysis"
 
-    login(page, world.analyst.email)
+    browser_login(page, world.analyst.email)
     analyst_moves(page, ticket, "Validação do cliente", "Corrigimos também a série 2; reenvie a 124.")
 
-    login(page, world.contact.user.email)
+    browser_login(page, world.contact.user.email)
     page.goto(f"{page.base_url}/chamados/{ticket.number}/")
     screenshot(page, "acceptance-second-proposal")
     page.get_by_role("button", name="Aceitar e encerrar o chamado").click()
@@ -60,7 +59,7 @@ def test_proposal_rejection_new_proposal_acceptance_and_survey(page, world, open
 
 def test_window_ends_and_the_ticket_closes_by_itself(page, world, open_ticket, settings):
     ticket = open_ticket(world.contact.user)
-    login(page, world.analyst.email)
+    browser_login(page, world.analyst.email)
     analyst_moves(page, ticket, "Validação do cliente", "Aplicamos a correção no ambiente.")
     ticket.refresh_from_db()
 
@@ -70,7 +69,7 @@ def test_window_ends_and_the_ticket_closes_by_itself(page, world, open_ticket, s
     ticket.refresh_from_db()
     assert ticket.status == "closed"
 
-    login(page, world.contact.user.email)
+    browser_login(page, world.contact.user.email)
     page.goto(f"{page.base_url}/chamados/{ticket.number}/")
     assert page.get_by_role("heading", name="Chamado encerrado").is_visible()
     screenshot(page, "acceptance-auto-closed")

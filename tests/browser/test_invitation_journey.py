@@ -6,17 +6,10 @@ import re
 import pytest
 from django.core import mail
 
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD, ContactFactory
+from tests.factories import ContactFactory
+from tests.helpers import browser_login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, email, password):
-    page.goto(page.base_url + "/conta/entrar/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Senha", exact=True).fill(password)
-    page.get_by_role("button", name="Entrar").click()
 
 
 def test_admin_invites_a_contact_who_activates_and_is_refused_the_contacts_page(page):
@@ -24,7 +17,7 @@ def test_admin_invites_a_contact_who_activates_and_is_refused_the_contacts_page(
         admin=True, user__email="admin@alfa.example", company__trade_name="Metalúrgica Alfa"
     )
 
-    _login(page, admin.user.email, PASSWORD)
+    browser_login(page, admin.user.email)
     page.get_by_role("link", name="Contatos", exact=True).click()
     screenshot(page, "accounts-contact-list")
     page.get_by_role("link", name="Convidar contato").first.click()

@@ -6,33 +6,14 @@ import re
 
 import pytest
 
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD
+from tests.helpers import PNG, analyst_moves, browser_login, screenshot
 from tickets.models import Ticket
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-
-
-def login(page, email):
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/conta/entrar/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Senha", exact=True).fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Entrar").click()
-    page.wait_for_load_state()
-
-
-def analyst_moves(page, ticket, status_label, reason):
-    page.goto(f"{page.base_url}/admin/tickets/ticket/{ticket.pk}/change/")
-    page.locator("#id_transition-to_status").select_option(label=status_label)
-    page.locator("#id_transition-reason").fill(reason)
-    page.get_by_role("button", name="Mudar situação").click()
-    page.wait_for_load_state()
 
 
 def test_contact_opens_analyst_asks_contact_answers_analyst_proposes(page, world, catalogue):
-    login(page, world.contact.user.email)
+    browser_login(page, world.contact.user.email)
     page.goto(page.base_url + "/chamados/novo/")
     page.locator("#id_product").select_option(label=catalogue.product.name)
     page.locator("#id_routine").select_option(label=catalogue.routine.name)
@@ -57,13 +38,13 @@ def test_contact_opens_analyst_asks_contact_answers_analyst_proposes(page, world
     assert page.get_by_text("rejeicao.png").first.is_visible()
     screenshot(page, "tickets-detail-opened")
 
-    login(page, world.analyst.email)
+    browser_login(page, world.analyst.email)
     analyst_moves(page, ticket, "Pendência do cliente", "Envie o XML da nota rejeitada, por favor.")
     ticket.refresh_from_db()
     assert ticket.status == "pending_client"
     screenshot(page, "tickets-admin-work-page")
 
-    login(page, world.contact.user.email)
+    browser_login(page, world.contact.user.email)
     page.goto(f"{page.base_url}/chamados/{ticket.number}/")
     assert page.get_by_text("Envie o XML da nota rejeitada, por favor.").first.is_visible()
     page.locator("#id_body").fill("Segue o XML da nota.")
@@ -73,12 +54,12 @@ def test_contact_opens_analyst_asks_contact_answers_analyst_proposes(page, world
     assert ticket.status == "in_analysis"
     screenshot(page, "tickets-detail-answered")
 
-    login(page, world.analyst.email)
+    browser_login(page, world.analyst.email)
     analyst_moves(page, ticket, "Validação do cliente", "Atualize o pacote 12.1.2410 e transmita de novo.")
     ticket.refresh_from_db()
     assert ticket.status == "awaiting_validation" and ticket.acceptance_deadline is not None
 
-    login(page, world.contact.user.email)
+    browser_login(page, world.contact.user.email)
     page.goto(f"{page.base_url}/chamados/{ticket.number}/")
     assert page.get_by_role("heading", name="Valide a solução proposta").is_visible()
     assert page.get_by_text("Atualize o pacote 12.1.2410 e transmita de novo.").first.is_visible()

@@ -38,6 +38,7 @@ def open_ticket_for(world, name: str, **extra):
         TeamFactory,
         VersionFactory,
     )
+    from tests.helpers import answers
     from tickets import services
 
     line = ProductLineFactory(name=f"Linha {name}", slug=f"linha-{name}")
@@ -54,8 +55,6 @@ def open_ticket_for(world, name: str, **extra):
         environment="production",
         summary=f"Chamado da matriz de papéis ({name})",
         description="Aberto para a matriz de papéis.",
-        answers=services.SeverityAnswers(
-            function_unusable=True, has_workaround=True, data_corruption=False, cosmetic=False
-        ),
+        answers=answers(function_unusable=True, has_workaround=True),
         **extra,
     )

@@ -6,7 +6,7 @@ a GET answers 405 once authenticated. A session POST without the CSRF token is r
 DRF's SessionAuthentication on every route except the token login, which reads no session.
 """
 
-from django.core.files.uploadedfile import SimpleUploadedFile
+from tests.helpers import upload
 
 from . import everyone, open_ticket_for, row
 
@@ -46,7 +46,5 @@ CSRF_EXEMPT = {"api-token", "api-survey"}  # no session is read: the token login
 
 
 def objects(world) -> dict:
-    ticket = open_ticket_for(
-        world, "api", files=[SimpleUploadedFile("log.txt", b"erro", content_type="text/plain")]
-    )
+    ticket = open_ticket_for(world, "api", files=[upload("log.txt", b"erro")])
     return {"api_ticket": ticket, "api_attachment": ticket.attachments.get()}

@@ -5,11 +5,9 @@ The objects are a ticket of Alfa opened by its contact, with an attachment; Beta
 answer them 403, except the attachment download the back-office links to.
 """
 
-from django.core.files.uploadedfile import SimpleUploadedFile
+from tests.helpers import png
 
 from . import LOGIN, open_ticket_for, row
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 #                                          anonymous other contact admin partner analyst leader
 OPENING = row(LOGIN, 200, 200, 200, 200, 403, 403)
@@ -37,5 +35,5 @@ PORTAL = {
 
 
 def objects(world) -> dict:
-    ticket = open_ticket_for(world, "portal", files=[SimpleUploadedFile("tela.png", PNG, "image/png")])
+    ticket = open_ticket_for(world, "portal", files=[png()])
     return {"portal_ticket": ticket, "portal_attachment": ticket.attachments.get()}

@@ -1,10 +1,9 @@
 """Back-office of calendars, holidays and targets (CAL, SEV, SLA-8): analysts look and simulate,
 leaders edit and import holidays; the simulation stores nothing."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,16 +17,12 @@ from sla.models import (
     PrimeContract,
     PrimeTarget,
 )
-from sla.services import SAO_PAULO
+from tests.helpers import at, flash
 
 pytestmark = pytest.mark.django_db
 
 SIMULATE = "admin:sla_calendar_simulate"
 IMPORT = "admin:sla_holiday_import"
-
-
-def _messages(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def _simulate(client, **fields):
@@ -104,12 +99,12 @@ def test_cal2_leader_imports_a_year_once_and_a_second_import_creates_nothing(wor
     assert created > 13  # national, state and São Paulo capital rows
     assert Holiday.objects.filter(date=date(2040, 11, 20), scope=Holiday.Scope.NATIONAL).exists()
     assert response.redirect_chain[-1][0].endswith("?date__year=2040")
-    assert _messages(response) == [f"{created} feriados importados de 2040."]
+    assert flash(response) == [f"{created} feriados importados de 2040."]
 
     response = client.post(reverse(IMPORT), {"year": "2040"}, follow=True)
 
     assert Holiday.objects.filter(date__year=2040).count() == created
-    assert _messages(response) == ["Nenhum feriado novo em 2040: o ano já estava importado."]
+    assert flash(response) == ["Nenhum feriado novo em 2040: o ano já estava importado."]
 
 
 def test_cal2_the_import_page_offers_next_year_and_is_linked_from_the_list(world, client_for):
@@ -150,7 +145,7 @@ def test_cal2_reimport_action_restores_the_package_rows_of_the_selected_years(wo
     )
 
     assert Holiday.objects.filter(date__year=2027, scope=Holiday.Scope.NATIONAL).count() == deleted
-    assert _messages(response) == [f"{deleted} feriados importados de 2027."]
+    assert flash(response) == [f"{deleted} feriados importados de 2027."]
 
 
 def test_cal2_analysts_do_not_get_the_reimport_action(world, client_for):
@@ -276,7 +271,7 @@ def test_sla2_simulation_skips_a_holiday_and_names_it(world, client_for):
 
     assert response.status_code == 200
     result = response.context["result"]
-    assert result.due_at == datetime(2026, 11, 23, 9, 0, tzinfo=SAO_PAULO)
+    assert result.due_at == at(2026, 11, 23, 9, 0)
     assert result.target_seconds == 7200
     assert result.skipped == [
         (date(2026, 11, 20), "Dia Nacional de Zumbi e da Consciência Negra", "national")
@@ -312,8 +307,8 @@ def test_sla2_counting_starts_at_the_next_working_instant(world, client_for):
     response = _simulate(client_for(world.analyst), start="2026-11-21T10:00", target_value="1,5")
 
     result = response.context["result"]
-    assert result.counting_from == datetime(2026, 11, 23, 8, 0, tzinfo=SAO_PAULO)
-    assert result.due_at == datetime(2026, 11, 23, 9, 30, tzinfo=SAO_PAULO)
+    assert result.counting_from == at(2026, 11, 23, 8, 0)
+    assert result.due_at == at(2026, 11, 23, 9, 30)
     assert result.target_seconds == 5400
     assert result.skipped == []
 
@@ -323,7 +318,7 @@ def test_sla2b_a_target_in_business_days(world, client_for):
         client_for(world.analyst), start="2026-03-10T10:00", target_value="4", target_unit="days"
     )
 
-    assert response.context["result"].due_at == datetime(2026, 3, 16, 10, 0, tzinfo=SAO_PAULO)
+    assert response.context["result"].due_at == at(2026, 3, 16, 10, 0)
 
 
 def test_sla4_closed_pauses_move_the_deadline_and_an_open_pause_stops_the_clock(world, client_for):
@@ -332,7 +327,7 @@ def test_sla4_closed_pauses_move_the_deadline_and_an_open_pause_stops_the_clock(
     moved = _simulate(client, pause_1_start="2026-11-23T08:00", pause_1_end="2026-11-23T08:30")
     stopped = _simulate(client, open_pause_start="2026-11-23T08:15")
 
-    assert moved.context["result"].due_at == datetime(2026, 11, 23, 9, 30, tzinfo=SAO_PAULO)
+    assert moved.context["result"].due_at == at(2026, 11, 23, 9, 30)
     assert stopped.context["result"].due_at is None
     assert "a pausa em aberto parou o relógio" in stopped.content.decode()
 
@@ -343,8 +338,8 @@ def test_cal2_simulation_with_the_local_holidays_of_a_municipality(world, client
     national = _simulate(client, start="2027-01-22T17:00")
     local = _simulate(client, start="2027-01-22T17:00", local_state="SP", local_municipality="sao paulo")
 
-    assert national.context["result"].due_at == datetime(2027, 1, 25, 9, 0, tzinfo=SAO_PAULO)
-    assert local.context["result"].due_at == datetime(2027, 1, 26, 9, 0, tzinfo=SAO_PAULO)
+    assert national.context["result"].due_at == at(2027, 1, 25, 9, 0)
+    assert local.context["result"].due_at == at(2027, 1, 26, 9, 0)
     assert "Aniversário da Cidade de São Paulo" in local.content.decode()
 
 
@@ -391,7 +386,7 @@ def test_sla2_simulation_uses_a_calendar_exception(world, client_for):
     response = _simulate(client_for(world.analyst))
 
     result = response.context["result"]
-    assert result.due_at == datetime(2026, 11, 24, 9, 0, tzinfo=SAO_PAULO)
+    assert result.due_at == at(2026, 11, 24, 9, 0)
     assert [name for _day, name, _scope in result.skipped] == [
         "Dia Nacional de Zumbi e da Consciência Negra",
         "Inventário",

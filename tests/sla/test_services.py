@@ -1,7 +1,6 @@
 """The SLA service the tickets use (SEV-1/2, SLA-1..8, CAL-2/2a/3), on the seeded calendars."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -16,14 +15,10 @@ from sla.models import (
     SeverityTarget,
 )
 from tests.factories import CompanyFactory
+from tests.helpers import at
 from tickets import deadlines
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
-
-
-def at(*args) -> datetime:
-    return datetime(*args, tzinfo=SP)
 
 
 def test_cal3_calendars_exist_with_exactly_these_slugs():
@@ -271,7 +266,7 @@ def test_beat_job_imports_upcoming_years_once():
 
     from sla.tasks import holidays_import_upcoming
 
-    with time_machine.travel(datetime(2040, 1, 5, 12, tzinfo=SP)):
+    with time_machine.travel(at(2040, 1, 5, 12)):
         assert holidays_import_upcoming() == 2042
         assert Holiday.objects.filter(date__year=2042, scope="national").count() >= 10
         before = Holiday.objects.count()

@@ -1,6 +1,6 @@
 """CAL-4: the public holiday calendar of the coming months, with the service hours (CAL-3)."""
 
-from datetime import date, datetime, time
+from datetime import date, time
 
 import pytest
 import time_machine
@@ -9,12 +9,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from sla.models import Calendar, CalendarException, CalendarInterval, Holiday
-from sla.services import SAO_PAULO
+from tests.helpers import at
 
 pytestmark = pytest.mark.django_db
 
-OCTOBER_1ST_2026 = datetime(2026, 10, 1, 8, 0, tzinfo=SAO_PAULO)
-DECEMBER_1ST_2026 = datetime(2026, 12, 1, 8, 0, tzinfo=SAO_PAULO)
+OCTOBER_1ST_2026 = at(2026, 10, 1, 8, 0)
+DECEMBER_1ST_2026 = at(2026, 12, 1, 8, 0)
 
 
 def _holidays(response) -> list[tuple[date, str, bool]]:
@@ -58,7 +58,7 @@ def test_cal4_anonymous_visitor_sees_the_national_holidays_of_the_next_six_month
 
 
 def test_cal4_months_without_holidays_say_so_and_past_days_are_left_out(client):
-    with time_machine.travel(datetime(2026, 10, 13, 8, 0, tzinfo=SAO_PAULO), tick=False):
+    with time_machine.travel(at(2026, 10, 13, 8, 0), tick=False):
         response = client.get(reverse("holiday-calendar"))
 
     holidays = _holidays(response)
@@ -70,7 +70,7 @@ def test_cal4_months_without_holidays_say_so_and_past_days_are_left_out(client):
 
 
 def test_cal4_the_current_month_without_holidays_left_says_until_the_end_of_the_month(client):
-    with time_machine.travel(datetime(2026, 11, 23, 8, 0, tzinfo=SAO_PAULO), tick=False):
+    with time_machine.travel(at(2026, 11, 23, 8, 0), tick=False):
         response = client.get(reverse("holiday-calendar"))
 
     november = response.context["months"][0]

@@ -5,32 +5,23 @@ an analyst's browser does and check what changed (or that nothing did).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.contrib.admin.models import LogEntry
-from django.contrib.messages import get_messages
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import AnalystFactory
+from tests.helpers import PNG, at, flash, logged_in, png, upload
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 CHANGELIST = "/admin/tickets/ticket/"
 ACT = "/admin/tickets/ticket/agir/"
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
 
 
 # The triage board's "now": Wednesday 11/03/2026 12:00 in Brasília (technical support: Mon-Fri 07-19).
@@ -49,10 +40,6 @@ def answers(severity: str) -> services.SeverityAnswers:
 
 def page_numbers(response) -> list[str]:
     return [ticket.number for ticket in response.context["cl"].result_list]
-
-
-def flash(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 @dataclass
@@ -117,9 +104,7 @@ def frozen():
 
 @pytest.fixture
 def analyst_client(world):
-    client = Client()
-    client.force_login(world.analyst)
-    return client
+    return logged_in(Client(), world.analyst)
 
 
 # --- The triage list (SLA-5) ----------------------------------------------------------------------------
@@ -355,7 +340,7 @@ def test_work_page_shows_the_ticket_sla_and_the_whole_timeline(world, board, fro
         actor=world.contact.user,
         ticket=ticket,
         body="Segue a remessa.",
-        files=[SimpleUploadedFile("remessa.png", PNG, "image/png")],
+        files=[png("remessa.png")],
     )
     attachment = message.attachments.get()
     response = analyst_client.get(_work_url(ticket))
@@ -381,7 +366,7 @@ def test_work_page_reply_goes_to_the_client_and_the_internal_note_does_not(world
         "reply",
         **{
             "reply-body": "Estamos analisando o estoque.",
-            "reply-attachments": SimpleUploadedFile("print.png", PNG),
+            "reply-attachments": upload("print.png", PNG),
         },
     )
     assert response.status_code == 302
@@ -531,16 +516,14 @@ def test_no_state_change_on_get_and_the_change_view_takes_no_post(board, analyst
 
 
 def test_work_page_forms_need_the_csrf_token(world, board):
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(world.analyst)
+    client = logged_in(Client(enforce_csrf_checks=True), world.analyst)
     response = client.post(ACT, {"ticket": board.on_time.pk, "action": "assign", "assign-assignee": "me"})
     assert response.status_code == 403
     assert Ticket.objects.get(pk=board.on_time.pk).assignee == world.leader
 
 
 def test_non_staff_are_sent_to_the_login(world, board):
-    client = Client()
-    client.force_login(world.admin.user)
+    client = logged_in(Client(), world.admin.user)
     response = client.get(CHANGELIST)
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     response = client.post(ACT, {"ticket": board.on_time.pk, "action": "assign", "assign-assignee": "me"})
@@ -560,12 +543,10 @@ def test_analysts_cannot_add_or_delete_tickets(board, analyst_client):
 
 
 def test_leaders_edit_the_catalogue_analysts_only_look(world, catalogue):
-    analyst = Client()
-    analyst.force_login(world.analyst)
+    analyst = logged_in(Client(), world.analyst)
     assert analyst.get("/admin/tickets/team/").status_code == 200
     assert analyst.get("/admin/tickets/team/add/").status_code == 403
-    leader = Client()
-    leader.force_login(world.leader)
+    leader = logged_in(Client(), world.leader)
     response = leader.post(
         "/admin/tickets/team/add/",
         {

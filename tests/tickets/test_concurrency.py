@@ -5,13 +5,12 @@ and is not closed) or the ticket closes first and the reply becomes a follow-up 
 client's words are never lost and the ticket never ends in a contradictory state.
 """
 
-import threading
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
+from tests.helpers import at, race
 from tickets import jobs, services
 from tickets.models import Message, Ticket
 
@@ -19,33 +18,16 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
-SP = ZoneInfo("America/Sao_Paulo")
 ROUNDS = 100
 
 
 def _race(*calls):
-    barrier = threading.Barrier(len(calls))
-    errors: list[BaseException] = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-        except BaseException as error:  # reported by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return errors
+    """What the calls raised, racing each other (nothing: every one returned)."""
+    return [error for error in race(*calls, timeout=60) if error is not None]
 
 
 def test_ops1_auto_close_racing_a_client_reply_never_loses_the_reply(world, open_ticket):
-    opened = datetime(2026, 3, 10, 10, tzinfo=SP)
+    opened = at(2026, 3, 10, 10)
     tickets = []
     for _ in range(ROUNDS):
         ticket = open_ticket(world.contact.user, now=opened)

@@ -1,8 +1,5 @@
 """Acceptance window, follow-ups, surveys and periodic jobs (ACP-1..5, TKT-8, TKT-9, SRV-1..3, OPS-1)."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
@@ -13,15 +10,11 @@ from core.errors import DomainError
 from surveys.models import Survey
 from surveys.services import survey_answer
 from surveys.tokens import survey_token
+from tests.helpers import at
 from tickets import jobs, services
 from tickets.models import AcceptancePolicy, Ticket, TicketEvent, TicketNotice
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 import csv
 import io
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -12,15 +10,11 @@ from django.urls import reverse
 from surveys.models import Survey
 from surveys.services import survey_answer
 from surveys.tokens import survey_token
+from tests.helpers import at
 from tickets import services
 from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
 
 
 @pytest.fixture
@@ -37,7 +31,7 @@ def proposed(world, open_ticket):
     return ticket
 
 
-@time_machine.travel(datetime(2026, 11, 20, 12, tzinfo=SP), tick=False)
+@time_machine.travel(at(2026, 11, 20, 12), tick=False)
 def test_acp3_accept_reject_and_postpone_from_the_ticket_page(world, proposed, client_for):
     client = client_for(world.contact.user)
     page = client.get(reverse("ticket-detail", args=[proposed.number])).content.decode()
@@ -58,7 +52,7 @@ def test_acp3_accept_reject_and_postpone_from_the_ticket_page(world, proposed, c
     assert proposed.status == "in_analysis"
 
 
-@time_machine.travel(datetime(2026, 11, 20, 12, tzinfo=SP), tick=False)
+@time_machine.travel(at(2026, 11, 20, 12), tick=False)
 def test_acp3_accepting_closes_and_the_follow_up_form_appears(world, proposed, client_for):
     client = client_for(world.contact.user)
     client.post(reverse("ticket-accept", args=[proposed.number]))

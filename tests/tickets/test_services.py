@@ -2,31 +2,19 @@
 
 import itertools
 import re
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.errors import DomainError
+from tests.helpers import answers, at, png, upload
 from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 from tickets.workflow.table import MOVES
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
-
-
-def answers(**kwargs):
-    base = {"function_unusable": False, "has_workaround": False, "data_corruption": False, "cosmetic": False}
-    return services.SeverityAnswers(**{**base, **kwargs})
 
 
 @pytest.mark.parametrize(
@@ -119,25 +107,21 @@ def test_tkt2_catalogue_must_be_coherent_and_contracted(world, catalogue, open_t
 
 
 def test_tkt10_attachments_are_checked_by_extension_and_content(world, open_ticket):
-    ticket = open_ticket(world.contact.user, files=[SimpleUploadedFile("tela.png", PNG, "image/png")])
+    ticket = open_ticket(world.contact.user, files=[png()])
     attachment = Attachment.objects.get(ticket=ticket)
     assert attachment.original_name == "tela.png" and attachment.content_type == "image/png"
     assert "tela.png" not in attachment.file.name  # random stored name
     with pytest.raises(DomainError, match="não corresponde à extensão"):
-        open_ticket(
-            world.contact.user, files=[SimpleUploadedFile("falso.png", b"<html>oi</html>", "image/png")]
-        )
+        open_ticket(world.contact.user, files=[upload("falso.png", b"<html>oi</html>", "image/png")])
     with pytest.raises(DomainError, match="tipo de arquivo não aceito"):
-        open_ticket(
-            world.contact.user, files=[SimpleUploadedFile("x.exe", b"MZ\x90\x00", "application/octet-stream")]
-        )
+        open_ticket(world.contact.user, files=[upload("x.exe", b"MZ\x90\x00", "application/octet-stream")])
     assert Ticket.objects.count() == 1
 
 
 def test_tkt10_size_limit(world, open_ticket, settings):
     settings.ATTACHMENT_MAX_BYTES = 100
     with pytest.raises(DomainError, match="limite"):
-        open_ticket(world.contact.user, files=[SimpleUploadedFile("log.txt", b"a" * 101, "text/plain")])
+        open_ticket(world.contact.user, files=[upload("log.txt", b"a" * 101)])
 
 
 def test_tkt6_transitions_follow_the_table(world, open_ticket):
@@ -191,7 +175,7 @@ def test_tkt7_client_reply_on_pending_client_goes_back_to_analysis(
             actor=world.contact.user,
             ticket=ticket,
             body="Segue o XML.",
-            files=[SimpleUploadedFile("nota.xml", b"<nfe/>", "text/xml")],
+            files=[upload("nota.xml", b"<nfe/>", "text/xml")],
             now=at(2026, 3, 10, 15),
         )
     ticket.refresh_from_db()

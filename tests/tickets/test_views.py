@@ -4,35 +4,18 @@ TKT-1/2/6/7/10, SEV-1, SLA-1/4/5/7, ACC-3/4/6, TEN-2/3.
 """
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts import access
 from tests.factories import CompanyFactory, ContactFactory
+from tests.helpers import PNG, answers, at, png, upload
 from tickets import services
 from tickets.models import Attachment, Message, Ticket
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
-
-
-def png(name="tela.png"):
-    return SimpleUploadedFile(name, PNG, "image/png")
-
-
-def answers(**kwargs):
-    base = {"function_unusable": False, "has_workaround": False, "data_corruption": False, "cosmetic": False}
-    return services.SeverityAnswers(**{**base, **kwargs})
 
 
 def form_data(catalogue, **overrides):
@@ -394,7 +377,7 @@ def test_routine_of_another_product_is_refused_next_to_the_field(world, client_f
 
 
 def test_tkt10_refused_attachment_is_explained_next_to_the_field(world, client_for, catalogue):
-    fake = SimpleUploadedFile("falso.png", b"<html>oi</html>", "image/png")
+    fake = upload("falso.png", b"<html>oi</html>", "image/png")
     response = client_for(world.contact.user).post(
         reverse("ticket-new"), {**form_data(catalogue), "attachments": [fake]}
     )
@@ -677,7 +660,7 @@ def test_tkt7_timeline_merges_messages_and_history_and_hides_internal_notes(
         ticket=ticket,
         body="Cliente usa versão antiga, ver log.",
         internal=True,
-        files=[SimpleUploadedFile("servidor.log", b"trace", "text/plain")],
+        files=[upload("servidor.log", b"trace")],
         now=at(2026, 3, 10, 11, 30),
     )
     services.ticket_reply(
@@ -764,7 +747,7 @@ def test_tkt7_reply_on_pending_client_sends_the_ticket_back_to_analysis(
     client = client_for(world.contact.user)
     response = client.post(
         reverse("ticket-reply", args=[ticket.number]),
-        {"body": "Segue o XML.", "attachments": [SimpleUploadedFile("nota.xml", b"<nfe/>", "text/xml")]},
+        {"body": "Segue o XML.", "attachments": [upload("nota.xml", b"<nfe/>", "text/xml")]},
     )
     message = Message.objects.get(body="Segue o XML.")
     assert response.status_code == 302
@@ -794,7 +777,7 @@ def test_reply_errors_keep_the_text(world, client_for, open_ticket):
     response = client.post(reverse("ticket-reply", args=[ticket.number]), {"body": "  "})
     assert response.status_code == 400
     assert response.context["reply_form"].errors["body"] == ["Escreva a mensagem."]
-    fake = SimpleUploadedFile("falso.pdf", b"nada", "application/pdf")
+    fake = upload("falso.pdf", b"nada", "application/pdf")
     response = client.post(
         reverse("ticket-reply", args=[ticket.number]), {"body": "Meu texto longo", "attachments": [fake]}
     )

@@ -1,14 +1,12 @@
 """The workflow (tickets/workflow/): the one table of statuses and moves, and the one move function
 for one ticket or a set-based batch (TKT-6, TKT-8, SLA-4, SEV-2, ACP-1, ACP-4, SRV-1, OPS-1)."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from django.db import transaction
 
 from core.errors import ConflictError, DomainError
 from surveys.models import Survey
+from tests.helpers import at
 from tickets import deadlines, services
 from tickets.locks import ticket_lock, tickets_lock_due
 from tickets.models import Ticket, TicketEvent
@@ -16,12 +14,7 @@ from tickets.workflow import table
 from tickets.workflow.moves import move, move_batch
 
 pytestmark = pytest.mark.django_db
-SP = ZoneInfo("America/Sao_Paulo")
 S = Ticket.Status
-
-
-def at(*args):
-    return datetime(*args, tzinfo=SP)
 
 
 # --- The table --------------------------------------------------------------------------------------------
