@@ -32,6 +32,7 @@ test: install
 	PATH="$(BIN):$$PATH" bash scripts/test.sh
 
 lint: install
+	$(BIN)/mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo --no-cache

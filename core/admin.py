@@ -4,10 +4,13 @@ per row, and a service's refusal shown as a message instead of a server error.""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -16,38 +19,53 @@ from . import history
 from .errors import DomainError
 from .models import ChangeRecord
 
+if TYPE_CHECKING:
+    # ModelAdmin is generic only in django-stubs (subscripting it at run time would need
+    # django-stubs-ext's monkeypatch): for mypy, the mixins are the ModelAdmin they are mixed into.
+    _ModelAdmin = admin.ModelAdmin[Any]
+    _ChangeRecordModelAdmin = admin.ModelAdmin[ChangeRecord]
+else:
+    _ModelAdmin = object
+    _ChangeRecordModelAdmin = admin.ModelAdmin
 
-class ReadOnlyAdminMixin:
+_Row = TypeVar("_Row")
+
+
+class ReadOnlyAdminMixin(_ModelAdmin):
     """A back-office page that only shows rows: what the system recorded is never edited here."""
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
 
 
-class DomainErrorAdminMixin:
+class DomainErrorAdminMixin(_ModelAdmin):
     """Turn a service's DomainError on save into a message instead of a server error."""
 
     def changeform_view(
-        self, request: HttpRequest, object_id: str | None = None, form_url: str = "", extra_context=None
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
     ) -> HttpResponse:
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)  # type: ignore[misc]
+            return super().changeform_view(request, object_id, form_url, extra_context)
         except DomainError as error:
-            self.message_user(request, str(error.message), level=messages.ERROR)  # type: ignore[attr-defined]
+            self.message_user(request, str(error.message), level=messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 
 
 def run_for_each(
-    modeladmin: admin.ModelAdmin,
+    modeladmin: admin.ModelAdmin[Any],
     request: HttpRequest,
-    rows: Iterable[Any],
-    service: Callable[[Any], object],
+    rows: Iterable[_Row],
+    service: Callable[[_Row], object],
     success: str,
 ) -> None:
     """Apply a service to each selected row, reporting refusals instead of failing the batch.
@@ -75,21 +93,29 @@ def count_message(text: object, **values: object) -> str:
     return result
 
 
-class SettingsHistoryAdminMixin:
+class SettingsHistoryAdminMixin(_ModelAdmin):
     """Every save and removal of this back-office page, its inline rows and its many-to-many fields
     goes through `core.history`: who changed what, when, from what to what."""
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: models.Model, form: forms.ModelForm[Any], change: bool
+    ) -> None:
         history.settings_save(actor=request.user, instance=obj)
 
-    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         history.settings_delete(actor=request.user, instance=obj)
 
-    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
         for obj in queryset:
             history.settings_delete(actor=request.user, instance=obj)
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+    def save_related(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm[Any],
+        formsets: Iterable[BaseInlineFormSet[Any, Any, Any]],
+        change: bool,
+    ) -> None:
         for field in form.instance._meta.many_to_many:
             if field.name in form.cleaned_data:
                 history.settings_set_related(
@@ -99,9 +125,15 @@ class SettingsHistoryAdminMixin:
                     values=form.cleaned_data[field.name],
                 )
         for formset in formsets:
-            self.save_formset(request, form, formset, change=change)  # type: ignore[attr-defined]
+            self.save_formset(request, form, formset, change=change)
 
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+    def save_formset(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm[Any],
+        formset: BaseInlineFormSet[Any, Any, Any],
+        change: bool,
+    ) -> None:
         rows = formset.save(commit=False)
         for obj in formset.deleted_objects:
             history.settings_delete(actor=request.user, instance=obj, scope=form.instance)
@@ -111,7 +143,7 @@ class SettingsHistoryAdminMixin:
 
 
 @admin.register(ChangeRecord)
-class ChangeRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class ChangeRecordAdmin(ReadOnlyAdminMixin, _ChangeRecordModelAdmin):
     """Leaders read who changed which setting, when, and how."""
 
     list_display = ("at", "actor", "action", "content_type", "object_repr", "scope_repr", "changes_list")

@@ -9,8 +9,13 @@ found*, exactly like a missing one (TEN-2).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ApplicationError(Exception):
@@ -20,7 +25,9 @@ class ApplicationError(Exception):
     http_status = 400
     default_code = "invalid"
 
-    def __init__(self, message: object = "", *, code: str | None = None, field: str | None = None) -> None:
+    def __init__(
+        self, message: StrOrPromise = "", *, code: str | None = None, field: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code or self.default_code

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -32,7 +32,7 @@ def _require(actor: Any, instance: models.Model, *actions: str) -> None:
         raise ForbiddenError(_("Você não pode alterar esta configuração."))
 
 
-def _text(instance: models.Model, field: models.Field) -> str:
+def _text(instance: models.Model, field: models.Field[Any, Any]) -> str:
     value = getattr(instance, field.attname)
     if value is None or value == "":
         return ""
@@ -51,7 +51,7 @@ def _text(instance: models.Model, field: models.Field) -> str:
     return str(value)
 
 
-def _tracked(model: type[models.Model]) -> list[models.Field]:
+def _tracked(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     return [
         field
         for field in model._meta.concrete_fields
@@ -145,7 +145,8 @@ def settings_set_related(
     after = sorted(str(item) for item in wanted)
     if before == after:
         return None
-    label = str(instance._meta.get_field(field_name).verbose_name)
+    # A many-to-many field of the model itself, never a reverse relation (which has no verbose name).
+    label = str(cast("models.ManyToManyField[Any, Any]", instance._meta.get_field(field_name)).verbose_name)
     changes = {field_name: {"label": label, "from": ", ".join(before), "to": ", ".join(after)}}
     return _record(
         actor=actor, action=ChangeRecord.Action.CHANGED, instance=instance, changes=changes, scope=None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -77,7 +77,7 @@ def email_enqueue(
     *,
     to: str | list[str],
     template: str,
-    context: dict,
+    context: Mapping[str, object],
     language: str = "pt-br",
     dedupe_key: str | None = None,
 ) -> OutboxEmail | None:

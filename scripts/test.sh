@@ -16,6 +16,9 @@ source scripts/services.sh
 export PORTAL_VAR_DIR="$WORK/var"
 
 if [ -z "${PYTEST_ONLY:-}" ]; then  # PYTEST_ONLY=1: just the tests (while iterating)
+  log "mypy (strict on the core, the baseline elsewhere: pyproject.toml)"
+  "$BIN/mypy"
+
   log "ruff"
   "$BIN/ruff" check .
   "$BIN/ruff" format --check .

@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from typing import Final, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
@@ -89,7 +90,7 @@ _NAIVE = "naive datetime: SLA computations need aware datetimes (tzinfo with a U
 # --------------------------------------------------------------------------------------------
 
 
-def _check_intervals(intervals, where: str) -> tuple[Interval, ...]:
+def _check_intervals(intervals: Iterable[Interval], where: str) -> tuple[Interval, ...]:
     """Normalise ``intervals`` to a tuple of ``(int, int)`` and validate them (ValueError)."""
     if isinstance(intervals, str | bytes):
         raise ValueError(f"{where}: intervals must be a sequence of (start, end) pairs, not text")
@@ -98,7 +99,7 @@ def _check_intervals(intervals, where: str) -> tuple[Interval, ...]:
     except TypeError:
         raise ValueError(f"{where}: intervals must be a sequence of (start, end) pairs") from None
     out: list[Interval] = []
-    previous_end = None
+    previous_end: int | None = None
     for item in items:
         try:
             start, end = item
@@ -118,7 +119,7 @@ def _check_intervals(intervals, where: str) -> tuple[Interval, ...]:
     return tuple(out)
 
 
-def _check_date(value, where: str) -> date:
+def _check_date(value: object, where: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise ValueError(f"{where}: {value!r} is not a datetime.date")
     return value
@@ -141,7 +142,7 @@ class Calendar:
     closed_dates: frozenset[date] = frozenset()
     extra_working_dates: tuple[tuple[date, tuple[Interval, ...]], ...] = ()
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         weekly = self.weekly
         if isinstance(weekly, str | bytes):
             raise ValueError("weekly must be 7 sequences of intervals; use parse_schedule() for text")
@@ -286,7 +287,7 @@ class Deadline:
 class _Grow(Exception):  # internal control flow, never escapes the module
     """Raised inside a computation that needs the index to cover more time."""
 
-    def __init__(self, lo_ts: float, hi_ts: float):
+    def __init__(self, lo_ts: float, hi_ts: float) -> None:
         super().__init__()
         self.lo_ts = lo_ts
         self.hi_ts = hi_ts
@@ -304,8 +305,21 @@ def _floor_seconds(value: float) -> int:
     return int(value + 5e-7) if value > 0 else 0
 
 
-# Index tuple layout (published atomically as ``BusinessClock._index``).
-_LO, _HI, _STARTS, _ENDS, _CUM, _CUMEND, _ORDS, _Y0, _Y1 = range(9)
+# Index tuple layout (published atomically as ``BusinessClock._index``): lo, hi (the covered range,
+# margins included), starts, ends, cum, cumend (segments, floats), ords (working dates), y0, y1 (the
+# local years built; None before the first build).
+_Index = tuple[
+    float, float, list[float], list[float], list[float], list[float], list[int], int | None, int | None
+]
+_LO: Final = 0
+_HI: Final = 1
+_STARTS: Final = 2
+_ENDS: Final = 3
+_CUM: Final = 4
+_CUMEND: Final = 5
+_ORDS: Final = 6
+_Y0: Final = 7
+_Y1: Final = 8
 
 
 class BusinessClock:
@@ -313,7 +327,7 @@ class BusinessClock:
 
     __slots__ = ("_build_lock", "_closed_working", "_extra", "_index", "calendar", "tz")
 
-    def __init__(self, calendar: Calendar):
+    def __init__(self, calendar: Calendar) -> None:
         self.calendar = calendar
         self.tz = ZoneInfo(calendar.tz)
         self._extra = dict(calendar.extra_working_dates)
@@ -323,9 +337,9 @@ class BusinessClock:
         )
         self._build_lock = threading.Lock()
         # Empty index: lo > hi so that the first query builds it.
-        self._index = (_INF, -_INF, [], [], [], [], [], None, None)
+        self._index: _Index = (_INF, -_INF, [], [], [], [], [], None, None)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"BusinessClock({self.calendar!r})"
 
     # -- index ---------------------------------------------------------------------------------
@@ -345,7 +359,7 @@ class BusinessClock:
         except (OverflowError, OSError, ValueError):
             raise ValueError(f"instant {ts!r} is out of the supported range") from None
 
-    def _build(self, y0: int, y1: int):
+    def _build(self, y0: int, y1: int) -> None:
         """Build and publish the index for local years ``y0..y1`` (inclusive)."""
         if y0 < _MIN_YEAR or y1 > _MAX_YEAR:
             raise ValueError(f"SLA computations are limited to the years {_MIN_YEAR}..{_MAX_YEAR}")
@@ -403,7 +417,9 @@ class BusinessClock:
             y1,
         )
 
-    def _grow(self, lo_ts: float, hi_ts: float, *, forward: bool = False, ref_ts: float | None = None):
+    def _grow(
+        self, lo_ts: float, hi_ts: float, *, forward: bool = False, ref_ts: float | None = None
+    ) -> None:
         """Extend the index to cover ``[lo_ts, hi_ts]``; with ``forward``, also at least double it
         forwards because a search ran off its end (ValueError past the horizon: empty calendar)."""
         with self._build_lock:
@@ -423,7 +439,7 @@ class BusinessClock:
             # Years that must be covered (the build raises ValueError past the supported range) ...
             low_year = self._year_of(lo_ts) - 1
             high_year = self._year_of(hi_ts) + 1
-            if y0 is None:
+            if y0 is None or y1 is None:  # never built (the two are None together)
                 new_y0, new_y1 = low_year, max(high_year, min(low_year + 3, _MAX_YEAR))
             else:
                 # ... plus amortised growth (at least double, capped) in the direction that needs it.
@@ -436,7 +452,7 @@ class BusinessClock:
                     return  # another thread already grew it
             self._build(new_y0, new_y1)
 
-    def _covered(self, lo_ts: float, hi_ts: float):
+    def _covered(self, lo_ts: float, hi_ts: float) -> _Index:
         """The index, grown until it covers ``[lo_ts, hi_ts]``."""
         index = self._index
         while not (index[_LO] <= lo_ts and hi_ts < index[_HI]):
@@ -445,7 +461,7 @@ class BusinessClock:
         return index
 
     @staticmethod
-    def _pos(index, ts: float) -> float:
+    def _pos(index: _Index, ts: float) -> float:
         """Business position (cumulative working seconds since the index start) of instant ``ts``."""
         ends = index[_ENDS]
         i = bisect_right(ends, ts)
@@ -455,7 +471,7 @@ class BusinessClock:
         start = index[_STARTS][i]
         return index[_CUM][i] + (ts - start if ts > start else 0)
 
-    def _at(self, index, position: float) -> float:
+    def _at(self, index: _Index, position: float) -> float:
         """Earliest epoch instant whose business position is ``position`` (raises _Grow)."""
         cumend = index[_CUMEND]
         j = bisect_left(cumend, position)
@@ -555,7 +571,9 @@ class BusinessClock:
             self._grow(o_ts, index[_HI], forward=True, ref_ts=o_ts)
 
     @staticmethod
-    def _target_seconds(seconds, hours, days) -> tuple[str, int]:
+    def _target_seconds(
+        seconds: int | None, hours: int | float | Decimal | None, days: int | None
+    ) -> tuple[str, int]:
         given = [
             name for name, v in (("seconds", seconds), ("hours", hours), ("days", days)) if v is not None
         ]
@@ -579,27 +597,36 @@ class BusinessClock:
         return "days", 0  # converted by the caller (needs the opening instant)
 
     @staticmethod
-    def _pause_list(pauses, o_ts: float, cut_ts: float = _INF) -> list[tuple[float, float]]:
+    def _pause_list(
+        pauses: Iterable[tuple[datetime, datetime | None]], o_ts: float, cut_ts: float = _INF
+    ) -> list[tuple[float, float]]:
         """Pauses as epoch pairs clipped to ``[o_ts, cut_ts]``; an open pause ends at +inf."""
-        out = []
+        out: list[tuple[float, float]] = []
         for pause in pauses:
             try:
                 p_start, p_end = pause
             except (TypeError, ValueError):
                 raise ValueError(f"a pause must be a (start, end-or-None) pair, got {pause!r}") from None
             a = _ts(p_start)
-            b = _INF if p_end is None else _ts(p_end)
-            if b < a:
-                raise ValueError(f"pause ends before it starts: {p_start.isoformat()} > {p_end.isoformat()}")
+            if p_end is None:
+                b = _INF
+            else:
+                b = _ts(p_end)
+                if b < a:
+                    raise ValueError(
+                        f"pause ends before it starts: {p_start.isoformat()} > {p_end.isoformat()}"
+                    )
             a = max(a, o_ts)
             b = min(b, cut_ts)
             if b > a:
                 out.append((a, b))
         return out
 
-    def _merged_pause_positions(self, index, pauses, o_pos: float) -> list[tuple[float, float]]:
+    def _merged_pause_positions(
+        self, index: _Index, pauses: list[tuple[float, float]], o_pos: float
+    ) -> list[tuple[float, float]]:
         """Merged business-position intervals of the pauses (open end = +inf), empty ones dropped."""
-        positions = []
+        positions: list[tuple[float, float]] = []
         for a, b in pauses:
             pa = self._pos(index, a)
             pb = _INF if b == _INF else self._pos(index, b)
@@ -639,8 +666,8 @@ class BusinessClock:
         """
         kind, target = self._target_seconds(seconds, hours, days)
         o_ts = _ts(opened_at)
-        if kind == "days":
-            target = self.days_to_seconds(opened_at, days)
+        if kind == "days":  # then ``days`` is the one target given
+            target = self.days_to_seconds(opened_at, cast(int, days))
         pause_list = self._pause_list(pauses, o_ts)
         lo_ts = o_ts
         hi_ts = max([o_ts] + [b if b != _INF else a for a, b in pause_list])

@@ -4,6 +4,8 @@ thing the same way: the weekly schedule in one line, the holiday policy, a calen
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import time
+from typing import cast
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -80,10 +82,12 @@ def exception_text(exception: CalendarException) -> str:
     if exception.kind == CalendarException.Kind.CLOSED:
         text = _("Fechado em %(day)s") % {"day": day}
     else:
-        end = exception.end.hour * 3600 + exception.end.minute * 60 or 86400
+        # A special working date has its start and end (`CalendarException.clean`).
+        start_time, end_time = cast(time, exception.start), cast(time, exception.end)
+        end = end_time.hour * 3600 + end_time.minute * 60 or 86400
         text = _("Expediente especial em %(day)s, %(start)s–%(end)s") % {
             "day": day,
-            "start": exception.start.strftime("%H:%M"),
+            "start": start_time.strftime("%H:%M"),
             "end": clock_text(end),
         }
     return f"{text} ({exception.description})" if exception.description else text

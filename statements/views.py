@@ -2,6 +2,7 @@
 
 import csv
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
@@ -16,6 +17,11 @@ from core.forms import form_errors_text
 
 from .forms import StatementForm
 from .selectors import tickets_statement
+
+if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
+    from tickets.models import Ticket
 
 
 class StatementView(LoginRequiredMixin, View):
@@ -36,7 +42,7 @@ class StatementView(LoginRequiredMixin, View):
 
     def get(self, request, export: bool = False):
         form = self._form(request)
-        tickets = []
+        tickets: QuerySet[Ticket] | list[Ticket] = []
         if form.is_valid():
             company = form.cleaned_data.get("company")
             tickets = tickets_statement(

@@ -32,6 +32,10 @@ class SurveySerializer(serializers.Serializer):
     comment = serializers.CharField()
 
 
+TOKEN = OpenApiParameter("token", str, OpenApiParameter.PATH, description="The survey link's signed token.")
+
+
+@extend_schema(parameters=[TOKEN])
 @extend_schema(tags=["surveys"])
 class SurveyView(APIView):
     """SRV-2: the survey by its signed token (no login), answered once; it never changes the ticket."""
@@ -66,7 +70,3 @@ class SurveyView(APIView):
             comment=data.validated_data["comment"],
         )
         return Response(SurveySerializer(survey).data)
-
-
-TOKEN = OpenApiParameter("token", str, OpenApiParameter.PATH, description="The survey link's signed token.")
-SurveyView = extend_schema(parameters=[TOKEN])(SurveyView)

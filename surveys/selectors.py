@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict
 
 from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
@@ -23,7 +24,19 @@ def survey_from_token(token: str) -> Survey | None:
     return Survey.objects.select_related("ticket", "analyst").filter(pk=pk).first()
 
 
-def survey_results(user: User, start: date, end: date, group_by: str) -> list[dict]:
+class SurveyResult(TypedDict):
+    """One row of the results: an analyst's or a team's surveys in the period (rates in %)."""
+
+    name: str
+    sent: int
+    answered: int
+    response_rate: int
+    average: float | None
+    satisfied_rate: int | None
+    solved_rate: int | None
+
+
+def survey_results(user: User, start: date, end: date, group_by: str) -> list[SurveyResult]:
     """Surveys sent in [start, end] (local dates) grouped by `analyst` or `team`: one query."""
     since, until = period_bounds(start, end)
     name = {"analyst": "analyst__full_name", "team": "team__name"}[group_by]
@@ -40,7 +53,7 @@ def survey_results(user: User, start: date, end: date, group_by: str) -> list[di
         )
         .order_by(name)
     )
-    results = []
+    results: list[SurveyResult] = []
     for row in rows:
         answered = row["answered"]
         results.append(

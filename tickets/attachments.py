@@ -6,6 +6,7 @@ The content type we store and serve comes from the checked extension, never from
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -129,10 +130,10 @@ def check_upload(upload: UploadedFile) -> CheckedFile:
     )
 
 
-def check_uploads(uploads) -> list[CheckedFile]:
-    uploads = list(uploads or [])
-    if len(uploads) > _max_files():
+def check_uploads(uploads: Iterable[UploadedFile[bytes]] | None) -> list[CheckedFile]:
+    files = list(uploads or [])
+    if len(files) > _max_files():
         raise DomainError(
             _("Envie no máximo %(n)d arquivos por vez.") % {"n": _max_files()}, field="attachments"
         )
-    return [check_upload(upload) for upload in uploads]
+    return [check_upload(upload) for upload in files]

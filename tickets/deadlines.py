@@ -14,6 +14,7 @@ from django.db.models import Q, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Company
 from sla import services as sla_services
 from sla.models import CalendarSnapshot
 
@@ -25,7 +26,7 @@ History = Sequence[tuple[datetime, str]]  # (instant, status entered), the openi
 
 def status_history(ticket: Ticket) -> list[tuple[datetime, str]]:
     """(instant, status entered) from the opening on: what the SLA counts pauses from (SLA-4)."""
-    history = [(ticket.created_at, Ticket.Status.NEW)]
+    history: list[tuple[datetime, str]] = [(ticket.created_at, Ticket.Status.NEW)]
     history += list(
         TicketEvent.objects.filter(ticket=ticket, kind=TicketEvent.Kind.STATUS)
         .order_by("created_at", "pk")
@@ -56,7 +57,7 @@ def pauses_from_history(history: History) -> list[sla_services.Pause]:
 
 def ticket_sla_compute(
     *,
-    company,
+    company: Company,
     severity: str,
     kind: str,
     opened_at: datetime,
@@ -143,7 +144,9 @@ def refresh_sla(ticket: Ticket, *, now: datetime, history: History | None = None
 
 def status_histories(tickets: Sequence[Ticket]) -> dict[int, list[tuple[datetime, str]]]:
     """`status_history` of a batch of tickets in one query."""
-    histories = {ticket.pk: [(ticket.created_at, Ticket.Status.NEW)] for ticket in tickets}
+    histories: dict[int, list[tuple[datetime, str]]] = {
+        ticket.pk: [(ticket.created_at, Ticket.Status.NEW)] for ticket in tickets
+    }
     rows = (
         TicketEvent.objects.filter(ticket__in=[ticket.pk for ticket in tickets], kind=TicketEvent.Kind.STATUS)
         .order_by("created_at", "pk")

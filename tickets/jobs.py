@@ -17,9 +17,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,7 +44,7 @@ class JobResult:
     batches: int = 0
 
 
-def _due_ids(queryset, limit: int, *, by: str) -> list[int]:
+def _due_ids(queryset: QuerySet[Ticket], limit: int, *, by: str) -> list[int]:
     """The next due ids, read through the index on `by` (the due instant): ordering by pk would
     walk the primary key past every row already done."""
     return list(queryset.order_by(by, "pk").values_list("pk", flat=True)[:limit])
@@ -118,12 +119,13 @@ def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH
             acceptance_reminder_at__lte=now,
         )
         # One notice row per (ticket, kind, deadline); the e-mail's dedupe key is the same triple.
+        # (A ticket awaiting validation with a reminder due has its acceptance deadline: the casts.)
         TicketNotice.objects.bulk_create(
             [
                 TicketNotice(
                     ticket=ticket,
                     kind=TicketNotice.Kind.ACCEPTANCE_REMINDER,
-                    due_at=ticket.acceptance_deadline,
+                    due_at=cast(datetime, ticket.acceptance_deadline),
                     created_at=now,
                 )
                 for ticket in tickets
@@ -136,7 +138,7 @@ def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH
                 ticket,
                 "tickets/acceptance_reminder",
                 deadline=ticket.acceptance_deadline,
-                dedupe_key=f"acp2:{ticket.pk}:{ticket.acceptance_deadline.isoformat()}",
+                dedupe_key=f"acp2:{ticket.pk}:{cast(datetime, ticket.acceptance_deadline).isoformat()}",
             )
         return len(tickets)
 
@@ -148,7 +150,11 @@ def acceptance_reminders(*, now: datetime | None = None, batch_size: int = BATCH
 def _team_notice(kind: str, tickets: list[Ticket], now: datetime) -> int:
     """Record one notice per ticket (unique) and e-mail each team the tickets that are new to it."""
     TicketNotice.objects.bulk_create(
-        [TicketNotice(ticket=t, kind=kind, due_at=t.sla_due_at, created_at=now) for t in tickets],
+        # Tickets at risk or breached all have a deadline (`sla_state_conditions`).
+        [
+            TicketNotice(ticket=t, kind=kind, due_at=cast(datetime, t.sla_due_at), created_at=now)
+            for t in tickets
+        ],
         ignore_conflicts=True,
     )
     by_team: dict[int, list[Ticket]] = defaultdict(list)

@@ -5,6 +5,7 @@ their ticket, a team about its tickets' deadlines (SLA-5). Recipients come from 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 from accounts import access
 from outbox.services import email_enqueue
@@ -63,7 +64,8 @@ def notify_team(team: Team, kind: str, tickets: list[Ticket], *, now: datetime) 
     recipients = access.team_notice_recipients(team)
     if not recipients or not tickets:
         return
-    batch = sorted(tickets, key=lambda ticket: ticket.sla_due_at)
+    # Tickets at risk or breached all have a deadline (`sla_state_conditions`).
+    batch = sorted(tickets, key=lambda ticket: cast(datetime, ticket.sla_due_at))
     email_enqueue(
         to=recipients,
         template=f"tickets/team_{kind}",

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from accounts import access
-from accounts.models import User
+from accounts.models import Company, User
 from core.periods import period_bounds
 
 from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent
@@ -98,7 +99,7 @@ def tickets_similar_open(
         .only("number", "summary", "status", "created_at", "product_id")
         .order_by("-created_at")[:300]
     )
-    scored = []
+    scored: list[tuple[float, Ticket]] = []
     for ticket in candidates:
         words = _words(ticket.summary)
         if not words:
@@ -119,7 +120,7 @@ def catalogue_products(company_id: int | None) -> QuerySet[Product]:
     return queryset.order_by("name")
 
 
-def catalogue_products_for(user: User, company=None) -> QuerySet[Product]:
+def catalogue_products_for(user: User, company: Company | None = None) -> QuerySet[Product]:
     """The products a user may open tickets for (TKT-2): those of `company` (one the user may act
     for), else of every company the user may act for; staff see the whole catalogue."""
     if company is not None:
@@ -133,19 +134,21 @@ def catalogue_products_for(user: User, company=None) -> QuerySet[Product]:
     return catalogue_products(None).filter(line__companies__in=companies).distinct()
 
 
-def catalogue_routines(product_id) -> QuerySet[Routine]:
+def catalogue_routines(product_id: int | str) -> QuerySet[Routine]:  # str: a query string's digits
     return Routine.objects.filter(product_id=product_id, is_active=True, product__is_active=True).order_by(
         "name"
     )
 
 
-def catalogue_versions(product_id) -> QuerySet[ProductVersion]:
+def catalogue_versions(product_id: int | str) -> QuerySet[ProductVersion]:
     return ProductVersion.objects.filter(
         product_id=product_id, is_active=True, product__is_active=True
     ).order_by("-name")
 
 
-def tickets_statement(user: User, *, start, end, company_id: int | None = None) -> QuerySet[Ticket]:
+def tickets_statement(
+    user: User, *, start: date, end: date, company_id: int | None = None
+) -> QuerySet[Ticket]:
     """TKT-11: the tickets opened in [start, end] (local dates) that the user may see, oldest first."""
     since, until = period_bounds(start, end)
     queryset = access.tickets_visible_to(user).filter(created_at__gte=since, created_at__lt=until)

@@ -5,14 +5,17 @@ marked and cleared by vendor staff.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
 
 from .. import access
-from ..models import Company, User
+from ..models import Company, ProductLine, User
 from ..validators import normalize_cnpj, normalize_digits
 from .contacts import contact_invite
 from .locks import lock_company
@@ -71,8 +74,8 @@ def company_create(
     admin_email: str,
     admin_full_name: str,
     admin_cpf: str,
-    product_lines=(),
-    **fields,
+    product_lines: Iterable[ProductLine] = (),
+    **fields: Any,
 ) -> Company:
     """The back-office registers a client company with its first administrator (TEN-1, ACC-1).
 
@@ -99,7 +102,9 @@ def company_create(
 
 
 @transaction.atomic
-def company_update(*, actor: User, company: Company, product_lines=None, **fields) -> Company:
+def company_update(
+    *, actor: User, company: Company, product_lines: Iterable[ProductLine] | None = None, **fields: Any
+) -> Company:
     """The back-office changes any registration field of a company (financial status has its own service)."""
     access.require_staff(actor, _("Somente a equipe de atendimento altera estes dados."))
     fields.pop("financial_status", None)
@@ -114,7 +119,7 @@ def company_update(*, actor: User, company: Company, product_lines=None, **field
     return company
 
 
-def _full_clean_or_domain_error(instance) -> None:
+def _full_clean_or_domain_error(instance: models.Model) -> None:
     try:
         instance.full_clean()
     except ValidationError as error:

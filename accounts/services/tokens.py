@@ -10,7 +10,8 @@ from ..models import User
 def api_token_issue(*, user: User) -> str:
     """The user's API token (`Authorization: Token …`), created on first use."""
     token, _created = Token.objects.get_or_create(user=user)
-    return token.key
+    key: str = token.key  # the stubs declare Token.key as a bare CharField (typed Any)
+    return key
 
 
 def api_token_revoke(*, user: User) -> None:

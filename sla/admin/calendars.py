@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import pairwise
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django import forms
@@ -98,7 +99,9 @@ class CalendarExceptionFormSet(BaseInlineFormSet):
 
 # Wall-clock times of the calendar's own zone: a plain HH:MM input, without the admin's "Agora"
 # shortcut and its note about the browser's offset, which mean nothing for a weekly schedule.
-WALL_CLOCK = {models.TimeField: {"widget": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}}
+WALL_CLOCK: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.TimeField: {"widget": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+}
 
 
 class CalendarIntervalInline(admin.TabularInline):

@@ -66,8 +66,8 @@ class TargetsBook:
                     return Targets(target.response_hours, target.maintenance_days, "prime")
         if severity not in self._standard:
             raise SeverityTarget.DoesNotExist(severity)
-        target = self._standard[severity]
-        return Targets(target.response_hours, target.maintenance_days, "standard")
+        standard = self._standard[severity]
+        return Targets(standard.response_hours, standard.maintenance_days, "standard")
 
 
 def targets_for(*, company: Company, severity: str, on: date) -> Targets:
@@ -131,7 +131,7 @@ def _target_status(
     opened_at: datetime,
     seconds: int,
     text: str,
-    pauses,
+    pauses: Sequence[Pause],
     until: datetime,
 ) -> TargetStatus:
     result = clock.deadline(opened_at, seconds=seconds, pauses=pauses)

@@ -104,7 +104,7 @@ def holidays_applied(
         local = place is not None and (policy == Calendar.HolidayPolicy.LOCAL or add_local)
         for row in queryset.filter(scope=Holiday.Scope.NATIONAL):
             rows.append((row.date, row.name, row.scope))
-        if local and place.state:
+        if local and place is not None and place.state:  # `local` already says `place` is given
             for row in queryset.filter(scope=Holiday.Scope.STATE, state=place.state):
                 rows.append((row.date, row.name, row.scope))
             if place.municipality:
@@ -121,6 +121,6 @@ def holidays_applied(
         rows.append((exception.date, exception.description or _("Fechado"), "calendar"))
     rows.sort()
     unique: dict[date, tuple[date, str, str]] = {}
-    for row in rows:
-        unique.setdefault(row[0], row)
+    for item in rows:
+        unique.setdefault(item[0], item)
     return list(unique.values())

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import TypedDict, cast
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,9 +23,21 @@ from .holidays import Place, holidays_applied
 SNAPSHOT_YEARS_BEFORE, SNAPSHOT_YEARS_AFTER = 1, 5
 
 
+class SnapshotData(TypedDict):
+    """A frozen calendar as stored in `CalendarSnapshot.data` (JSON): intervals are [start, end]
+    seconds since local midnight, dates ISO text."""
+
+    calendar: str  # the calendar's slug
+    tz: str
+    years: list[int]  # [first, last]
+    weekly: list[list[list[int]]]  # Monday..Sunday
+    closed: list[list[str]]  # [date, name, scope]
+    extra: dict[str, list[list[int]]]  # special working dates
+
+
 def calendar_snapshot_data(
     *, calendar: Calendar, around: datetime, place: Place | None = None, add_local: bool = False
-) -> dict:
+) -> SnapshotData:
     """The calendar as it is now for the years around `around`: schedule, closed and special dates."""
     local_year = timezone.localtime(around, SAO_PAULO).year
     first, last = local_year - SNAPSHOT_YEARS_BEFORE, local_year + SNAPSHOT_YEARS_AFTER
@@ -37,8 +50,10 @@ def calendar_snapshot_data(
     for exception in calendar.exceptions.filter(
         kind=CalendarException.Kind.WORKING, date__year__gte=first, date__year__lte=last
     ):
-        start = exception.start.hour * 3600 + exception.start.minute * 60
-        end = exception.end.hour * 3600 + exception.end.minute * 60 or 86400
+        # A special working date has its start and end (`CalendarException.clean`).
+        start_time, end_time = cast(time, exception.start), cast(time, exception.end)
+        start = start_time.hour * 3600 + start_time.minute * 60
+        end = end_time.hour * 3600 + end_time.minute * 60 or 86400
         extra.setdefault(exception.date.isoformat(), []).append([start, end])
     closed = [
         [day.isoformat(), name, scope]
@@ -68,11 +83,11 @@ def calendar_snapshot(
     return snapshot
 
 
-def _digest(data: dict) -> str:
+def _digest(data: SnapshotData) -> str:
     return hashlib.sha256(_canonical(data).encode()).hexdigest()
 
 
-def _canonical(data: dict) -> str:
+def _canonical(data: SnapshotData) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
@@ -90,7 +105,7 @@ def _engine_calendar(digest: str, payload: str) -> engine.Calendar:
     )
 
 
-def data_clock(data: dict) -> engine.BusinessClock:
+def data_clock(data: SnapshotData) -> engine.BusinessClock:
     """The engine clock of calendar data (a snapshot's, or one built for a simulation); cached."""
     payload = _canonical(data)
     try:
@@ -103,5 +118,5 @@ def snapshot_clock(snapshot: CalendarSnapshot) -> engine.BusinessClock:
     return data_clock(snapshot.data)
 
 
-def holiday_names(data: dict) -> dict[date, str]:
+def holiday_names(data: SnapshotData) -> dict[date, str]:
     return {date.fromisoformat(row[0]): row[1] for row in data["closed"]}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +12,9 @@ from accounts.models import User
 from sla.models import Severity
 
 from ..models import Team, Ticket
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 from ..workflow.table import ANALYST, moves_from
 
 ME, QUEUE = "me", "queue"
@@ -85,7 +90,7 @@ class TicketActionForm(forms.Form):
     """A form of the work page; `prefix` keeps the ids of the page's forms apart."""
 
     action: str = ""
-    title = ""
+    title: StrOrPromise = ""
 
     def __init__(self, *args, ticket: Ticket, user: User, **kwargs):
         kwargs.setdefault("prefix", self.action)

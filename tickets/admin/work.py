@@ -3,6 +3,8 @@ through a form that POSTs to `act_view`, which calls the services and redirects 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -40,7 +42,16 @@ WORK_RELATED = (
 )
 
 
-class TicketWorkPageMixin:
+if TYPE_CHECKING:
+    from django.contrib import admin
+
+    # For mypy the mixin is the ticket's ModelAdmin it is mixed into (TicketAdmin); no run-time base.
+    _TicketModelAdmin = admin.ModelAdmin[Ticket]
+else:
+    _TicketModelAdmin = object
+
+
+class TicketWorkPageMixin(_TicketModelAdmin):
     """The change page of the ticket admin, replaced by the work page and its actions."""
 
     def get_urls(self):

@@ -58,7 +58,8 @@ def business_seconds_left(ticket: Ticket, now: datetime) -> int | None:
     snapshot = ticket.sla_snapshot
     clock = getattr(snapshot, "_clock", None)
     if clock is None:
-        clock = snapshot._clock = sla_services.snapshot_clock(snapshot)
+        # A cache on the row (not a model field): the page's tickets share their snapshot rows.
+        clock = snapshot._clock = sla_services.snapshot_clock(snapshot)  # type: ignore[attr-defined]
     if ticket.sla_due_at >= now:
         return clock.between(now, ticket.sla_due_at)
     return -clock.between(ticket.sla_due_at, now)

@@ -17,7 +17,7 @@ from ..models import Message, TicketEvent
 from .labels import severity_label, status_label
 
 Kind = TicketEvent.Kind
-ICONS = {
+ICONS: dict[str, str] = {
     Kind.OPENED: "bi-flag",
     Kind.STATUS: "bi-arrow-left-right",
     Kind.SEVERITY: "bi-speedometer2",
@@ -131,7 +131,9 @@ def _event_entry(event: TicketEvent, public_reasons: set[tuple[datetime, int | N
 def ticket_timeline(messages: Iterable[Message], events: Iterable[TicketEvent]) -> list[TimelineEntry]:
     """Messages and history events in time order; at the same instant the message comes first."""
     messages = list(messages)
-    public_reasons = {(m.created_at, m.author_id, m.body) for m in messages if not m.is_internal}
+    public_reasons: set[tuple[datetime, int | None, str]] = {
+        (m.created_at, m.author_id, m.body) for m in messages if not m.is_internal
+    }
     entries = [TimelineEntry(at=message.created_at, message=message) for message in messages]
     entries += [_event_entry(event, public_reasons) for event in events]
     entries.sort(key=lambda entry: entry.at)  # stable: messages before events at equal instants

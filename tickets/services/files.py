@@ -14,7 +14,7 @@ from ..models import Attachment, Message, Ticket
 def store_attachments(
     ticket: Ticket, files: Sequence[CheckedFile], *, actor: User, message: Message | None, now: datetime
 ) -> list[Attachment]:
-    stored = []
+    stored: list[Attachment] = []
     for checked in files:
         attachment = Attachment(
             ticket=ticket,

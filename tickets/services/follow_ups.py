@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +26,7 @@ def ticket_follow_up(
     original: Ticket,
     body: str,
     summary: str = "",
-    files=(),
+    files: Iterable[UploadedFile[bytes]] = (),
     now: datetime | None = None,
     from_reply: bool = False,
 ) -> Ticket:

@@ -6,6 +6,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,7 +58,7 @@ def ticket_open(
     environment_details: str = "",
     error_message: str = "",
     particularities: str = "",
-    files: Iterable = (),
+    files: Iterable[UploadedFile[bytes]] = (),
     now: datetime | None = None,
     follow_up_of: Ticket | None = None,
     skip_financial_guard: bool = False,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.conf import settings
+from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -246,22 +249,26 @@ class TicketOpenForm(SeverityQuestionsForm):
         self.company = company
         self.fields["attachments"].help_text = attachments_help_text()
         self.fields["attachments"].label = _("Arquivos: logs, prints de tela, vídeos")
+        product_field = cast("forms.ModelChoiceField[Product]", self.fields["product"])
+        routine_field = cast("forms.ModelChoiceField[Routine]", self.fields["routine"])
+        version_field = cast("forms.ModelChoiceField[ProductVersion]", self.fields["version"])
         products = selectors.catalogue_products(company.pk)
-        self.fields["product"].queryset = products
+        product_field.queryset = products
         product_id = self._chosen_product_id(products)
         if product_id is not None:
             # One product chosen: its routines and versions, by name (htmx refreshes them on change).
-            self.fields["routine"].queryset = selectors.catalogue_routines(product_id)
-            self.fields["version"].queryset = selectors.catalogue_versions(product_id)
-            self.fields["routine"].label_from_instance = lambda routine: routine.name
-            self.fields["version"].label_from_instance = lambda version: version.name
+            routine_field.queryset = selectors.catalogue_routines(product_id)
+            version_field.queryset = selectors.catalogue_versions(product_id)
+            # The instance's own label, replacing the field's method (the stubs call that a method-assign).
+            routine_field.label_from_instance = lambda obj: obj.name  # type: ignore[method-assign]
+            version_field.label_from_instance = lambda obj: obj.name  # type: ignore[method-assign]
         else:
             # No product yet: every routine and version of the company's products, named with their
             # product, so the form also works without JavaScript.
-            self.fields["routine"].queryset = Routine.objects.filter(
+            routine_field.queryset = Routine.objects.filter(
                 product__in=products, is_active=True
             ).select_related("product")
-            self.fields["version"].queryset = ProductVersion.objects.filter(
+            version_field.queryset = ProductVersion.objects.filter(
                 product__in=products, is_active=True
             ).select_related("product")
         if company.has_financial_pendency:
@@ -272,8 +279,8 @@ class TicketOpenForm(SeverityQuestionsForm):
             ]
             self.fields["kind"].initial = Ticket.Kind.ADMINISTRATIVE
 
-    def _chosen_product_id(self, products) -> int | None:
-        raw = self.data.get(self.add_prefix("product")) if self.is_bound else self.initial.get("product")
+    def _chosen_product_id(self, products: QuerySet[Product]) -> int | None:
+        raw: Any = self.data.get(self.add_prefix("product")) if self.is_bound else self.initial.get("product")
         try:
             product_id = int(raw)
         except (TypeError, ValueError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -34,6 +34,8 @@ class ClientRequiredMixin(LoginRequiredMixin):
 
 class OpeningMixin(ClientRequiredMixin):
     """Pages used to open a ticket: the company it is opened for, and the right to open it (ACC-4, TEN-3)."""
+
+    request: HttpRequest  # the View's, which this is mixed into
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:

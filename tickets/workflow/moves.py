@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
 from accounts import access
 from accounts.models import User
@@ -119,8 +120,8 @@ def move(
     ticket.save(update_fields=fields)
     if _surveyed(ticket, to_status):
         surveys_send([ticket], now=now)
-    if reason_is_public(role, to_status):
-        Message.objects.create(ticket=ticket, author=actor, body=reason, created_at=now)
+    if reason_is_public(role, to_status):  # a staff move: `actor` is a user, not the system
+        Message.objects.create(ticket=ticket, author=cast(User, actor), body=reason, created_at=now)
     if notify:
         notify_status(ticket, reason=_notice_reason(role, to_status, reason))
     return event

@@ -7,6 +7,7 @@ so the printed logins always work.
 """
 
 import os
+from typing import cast
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -85,7 +86,8 @@ TEAM_MEMBERS = {
     "igor.analista@suporte.example": ["rh", "varejo", "manutencao"],
     "julia.lider@suporte.example": ["backoffice", "fiscal", "rh", "varejo", "manutencao"],
 }
-CATALOGUE = [
+# (product line, product, team, [(routine, its own team or None)], versions)
+CATALOGUE: list[tuple[str, str, str, list[tuple[str, str | None]], list[str]]] = [
     (
         "erp",
         "ERP Backoffice",
@@ -158,7 +160,7 @@ class Command(BaseCommand):
         from tickets import services as ticket_services
         from tickets.models import Product, ProductVersion, Routine, Team, Ticket
 
-        teams = {}
+        teams: dict[str | None, Team] = {}  # .get(None): a routine without its own team
         for slug, name in TEAMS:
             teams[slug], _ = Team.objects.get_or_create(slug=slug, defaults={"name": name})
         analysts = {u.email: u for u in User.objects.filter(email__in=[e for e, _n, _r in STAFF])}
@@ -210,7 +212,7 @@ class Command(BaseCommand):
                 company=requester.contact.company,
                 product=product,
                 routine=product.routines.get(name=routine_name),
-                version=product.versions.order_by("-name").first(),
+                version=cast(ProductVersion, product.versions.order_by("-name").first()),  # the seeded ones
                 environment="production",
                 kind=kind,
                 summary=summary,

@@ -11,6 +11,7 @@ The last line of `deadline` is the deadline in ISO-8601 with its America/Sao_Pau
 
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import formats
@@ -19,6 +20,9 @@ from core.errors import DomainError
 from core.periods import SAO_PAULO
 from sla import services
 from sla.models import Calendar, Holiday
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def _instant(text: str, what: str) -> datetime:
@@ -92,7 +96,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{calendar.name} ({calendar.slug}) · {calendar.get_holiday_policy_display()} · {year}"
         )
-        scopes = {**dict(Holiday.Scope.choices), "calendar": "calendário"}
+        scopes: dict[str, StrOrPromise] = {**dict(Holiday.Scope.choices), "calendar": "calendário"}
         for day, name, scope in rows:
             weekday = formats.date_format(day, "l")
             self.stdout.write(f"{day.isoformat()}  {weekday:<14} {name} [{scopes[scope].lower()}]")
@@ -100,7 +104,7 @@ class Command(BaseCommand):
 
     def _deadline(self, calendar: Calendar, options, place) -> None:
         start = _instant(options["start"], "--start")
-        pauses = []
+        pauses: list[tuple[datetime, datetime | None]] = []
         for text in options["pause"]:
             begin, sep, end = text.partition("/")
             if not sep:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -23,7 +25,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
     def get_internal(self, attachment: Attachment) -> bool:
         """True for the files of an internal note (analysts only ever see these)."""
-        return bool(attachment.message_id and attachment.message.is_internal)
+        return bool(attachment.message_id and cast(Message, attachment.message).is_internal)
 
     def get_download_url(self, attachment: Attachment) -> str:
         path = reverse("api-attachment-download", kwargs={"pk": attachment.pk})
@@ -50,7 +52,7 @@ class MessagePostedSerializer(MessageSerializer):
     id = serializers.IntegerField(
         read_only=True, allow_null=True, help_text="Null when it opened a follow-up."
     )
-    attachments = serializers.SerializerMethodField()
+    attachments = serializers.SerializerMethodField()  # type: ignore[assignment]  # replaces the parent's field
     ticket = serializers.CharField(
         source="ticket.number", read_only=True, help_text="The ticket it was posted on."
     )
@@ -62,10 +64,13 @@ class MessagePostedSerializer(MessageSerializer):
         read_only_fields = fields
 
     @extend_schema_field(AttachmentSerializer(many=True))
-    def get_attachments(self, message: Message) -> list:
+    def get_attachments(self, message: Message) -> list[Any]:
         if message.pk is None:
             return []  # the files went with the words to the follow-up's opening
-        return AttachmentSerializer(message.attachments.all(), many=True, context=self.context).data
+        # many=True: a ReturnList (the stubs type every serializer's .data as a ReturnDict)
+        return AttachmentSerializer(  # type: ignore[return-value]
+            message.attachments.all(), many=True, context=self.context
+        ).data
 
     def get_follow_up(self, message: Message) -> bool:
         """True when the ticket was closed: the reply opened the follow-up `ticket` (TKT-9)."""

@@ -154,15 +154,15 @@ class TicketDetailSerializer(TicketListSerializer):
     routine = NamedRefSerializer(read_only=True)
     version = NamedRefSerializer(read_only=True)
     answers = TicketAnswersSerializer(source="*", read_only=True)
-    follow_up_of = serializers.SlugRelatedField(
+    follow_up_of: serializers.SlugRelatedField[Ticket] = serializers.SlugRelatedField(
         slug_field="number",
         read_only=True,
         allow_null=True,
         help_text="The closed ticket this one follows up.",
     )
-    sla = serializers.SerializerMethodField()
+    sla = serializers.SerializerMethodField()  # type: ignore[assignment]  # replaces the list's brief
     acceptance = serializers.SerializerMethodField()
-    follow_ups = serializers.SlugRelatedField(
+    follow_ups: serializers.SlugRelatedField[Ticket] = serializers.SlugRelatedField(
         slug_field="number",
         many=True,
         read_only=True,

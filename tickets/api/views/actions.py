@@ -5,9 +5,11 @@ company's, TEN-2), then the role is checked (403); a state that refuses the acti
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.views import APIView
 
@@ -34,7 +36,7 @@ class TicketActionView(APIView):
     TEN-2), then the role is checked (403 for clients)."""
 
     parser_classes = [JSONParser]
-    input_serializer: type = None
+    input_serializer: type[serializers.Serializer[Any]] = None  # type: ignore[assignment]  # each action's own
 
     def post(self, request, number: str):
         ticket = access.access_ticket(request.user, number)

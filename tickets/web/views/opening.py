@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
@@ -22,7 +24,10 @@ from ...models import Ticket
 from ..forms import SeverityQuestionsForm, TicketOpenForm
 from ..mixins import OpeningMixin
 
-SEVERITY_IN_WORDS = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+SEVERITY_IN_WORDS: dict[str, StrOrPromise] = {
     Severity.CRITICAL: gettext_lazy(
         "A função não pode ser usada e o impacto na operação é crítico: não há contorno, "
         "ou há dados sendo corrompidos."
