@@ -37,9 +37,27 @@ ANALYST_PERMISSIONS = frozenset(
         "tickets.view_product",
         "tickets.view_routine",
         "tickets.view_productversion",
+        # Billable consultancy (CON-1..8): analysts ask, schedule and record through the services;
+        # they read the modalities, rates, taxes and term templates.
+        "consultoria.view_consultancy",
+        "consultoria.view_session",
+        "consultoria.view_timeentry",
+        "consultoria.view_modality",
+        "consultoria.view_rate",
+        "consultoria.view_rateadjustment",
+        "consultoria.view_taxrate",
+        "consultoria.view_termtemplate",
     }
 )
 LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
+    # CON-2, CON-6, CON-7: leaders approve, correct entries, set rates, taxes, the IGPM and the terms.
+    "consultoria.change_consultancy",
+    "consultoria.change_timeentry",
+    "consultoria.view_timeentrycorrection",
+    "consultoria.add_rate",
+    "consultoria.add_rateadjustment",
+    "consultoria.add_taxrate",
+    "consultoria.add_termtemplate",
     "core.view_changerecord",  # who changed which setting, when (core.history)
     "surveys.view_survey",  # SRV-3: survey results are the leaders'
     "tickets.view_acceptancepolicy",  # ACP-5: the acceptance window per product line

@@ -99,7 +99,7 @@ class StatementView(LoginRequiredMixin, View):
                     when(ticket.response_due_at),
                     when(ticket.maintenance_due_at),
                     when(ticket.closed_at),
-                    0,
+                    ticket.consultancy_minutes,
                 ]
             )
         return response

@@ -39,7 +39,8 @@ def _plain_static_storage(settings):
 
 
 def _seed_reference_data() -> None:
-    """The rows the data migrations create (CAL-3 calendars, SEV-1 targets, the default ACP policy).
+    """The rows the data migrations create (CAL-3 calendars, SEV-1 targets, the default ACP policy,
+    the consultancy's modalities, starting rates and taxes, and term templates).
 
     Transactional tests end with a flush that empties every table; the next one gets these back
     here. Holidays come back on their own: the SLA service imports a missing year on first use.
@@ -48,8 +49,12 @@ def _seed_reference_data() -> None:
 
     seed_sla = __import__("sla.migrations.0002_seed_calendars_targets_holidays", fromlist=["seed"])
     seed_policy = __import__("tickets.migrations.0003_default_acceptance_policy", fromlist=["create_default"])
+    seed_consultancy = __import__(
+        "consultoria.migrations.0002_seed_modalities_terms_rates", fromlist=["seed"]
+    )
     seed_sla.seed_calendars_and_targets(apps)
     seed_policy.create_default(apps, None)
+    seed_consultancy.seed(apps)
 
 
 @pytest.fixture(autouse=True)

@@ -60,8 +60,9 @@ def ticket_messages(user: User, ticket: Ticket) -> QuerySet[Message]:
     )
 
 
-def ticket_events(ticket: Ticket) -> QuerySet[TicketEvent]:
-    return ticket.events.select_related("actor").order_by("created_at", "pk")
+def ticket_events(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
+    """The ticket's history the user may read, oldest first (TKT-6)."""
+    return access.events_visible_to(user, ticket).select_related("actor").order_by("created_at", "pk")
 
 
 def ticket_opening_attachments(ticket: Ticket) -> QuerySet[Attachment]:

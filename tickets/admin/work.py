@@ -119,7 +119,7 @@ class TicketWorkPageMixin(_TicketModelAdmin):
             "prime_targets": sla.targets_source == "prime",
             "forecast_only": ticket.company.support_offer != ticket.company.SupportOffer.PRIME,  # SLA-7
             "timeline": ticket_timeline(
-                selectors.ticket_messages(request.user, ticket), selectors.ticket_events(ticket)
+                selectors.ticket_messages(request.user, ticket), selectors.ticket_events(request.user, ticket)
             ),
             "opening_attachments": list(selectors.ticket_opening_attachments(ticket)),
             "forms": forms,

@@ -20,6 +20,9 @@ class TicketEvent(models.Model):
         TRANSFER = "transfer", _("Transferência de equipe")
         ASSIGNMENT = "assignment", _("Atribuição")
         POSTPONED = "postponed", _("Validação adiada")
+        CONSULTANCY = "consultancy", _("Consultoria")
+        TIME_ENTRY = "time_entry", _("Apontamento de consultoria")
+        TIME_ENTRY_CORRECTED = "entry_corrected", _("Apontamento corrigido")
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("tipo"), max_length=16, choices=Kind.choices)

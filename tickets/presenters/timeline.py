@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import User
+from consultoria.models import Consultancy
 from core.periods import format_local
 
 from ..models import Message, TicketEvent
 from .labels import severity_label, status_label
 
 Kind = TicketEvent.Kind
+CONSULTANCY_STATUS_LABELS = Consultancy.Status.choices
 ICONS: dict[str, str] = {
     Kind.OPENED: "bi-flag",
     Kind.STATUS: "bi-arrow-left-right",
@@ -24,6 +27,17 @@ ICONS: dict[str, str] = {
     Kind.TRANSFER: "bi-signpost-split",
     Kind.ASSIGNMENT: "bi-person-check",
     Kind.POSTPONED: "bi-calendar-plus",
+    Kind.CONSULTANCY: "bi-briefcase",
+    Kind.TIME_ENTRY: "bi-stopwatch",
+    Kind.TIME_ENTRY_CORRECTED: "bi-pencil-square",
+}
+CONSULTANCY_SENTENCES = {
+    "requested": _lazy("%(who)s pediu %(what)s; aguarda a aprovação de um líder."),
+    "refused": _lazy("Pedido de %(what)s recusado por %(who)s."),
+    "offered": _lazy("Termo de %(what)s enviado para aceite."),
+    "accepted": _lazy("Termo de %(what)s aceito por %(who)s."),
+    "declined": _lazy("Termo de %(what)s recusado por %(who)s: o chamado segue no suporte padrão."),
+    "finished": _lazy("%(what)s concluída por %(who)s."),
 }
 
 
@@ -90,6 +104,23 @@ def _sentence(event: TicketEvent) -> str:
         except ValueError:
             until = event.to_value
         return _("Validação adiada até %(when)s por %(who)s.") % {"when": until, "who": who}
+    if event.kind == Kind.CONSULTANCY:
+        sentence = CONSULTANCY_SENTENCES.get(event.to_value)
+        if sentence is not None:
+            return str(sentence) % {"what": event.from_value.lower(), "who": who}
+    if event.kind == Kind.TIME_ENTRY:
+        return _("Apontamento de consultoria de %(who)s: %(when)s, %(minutes)s min.") % {
+            "who": who,
+            "when": event.from_value,
+            "minutes": event.to_value,
+        }
+    if event.kind == Kind.TIME_ENTRY_CORRECTED:
+        return _("Apontamento corrigido por %(who)s em %(at)s: agora %(when)s, %(minutes)s min.") % {
+            "who": who,
+            "at": format_local(event.created_at),
+            "when": event.from_value,
+            "minutes": event.to_value,
+        }
     # A kind added later still shows in the history, with its label.
     return _("%(what)s, por %(who)s.") % {"what": event.get_kind_display(), "who": who}
 
@@ -108,6 +139,11 @@ def _title_and_change(event: TicketEvent) -> tuple[str, str]:
     if event.kind == Kind.ASSIGNMENT:
         queue = _("fila da equipe")
         return _("Responsável"), f"{event.from_value or queue} → {event.to_value or queue}"
+    if event.kind == Kind.CONSULTANCY:
+        status = dict(CONSULTANCY_STATUS_LABELS).get(event.to_value, event.to_value)
+        return event.from_value, str(status)
+    if event.kind in (Kind.TIME_ENTRY, Kind.TIME_ENTRY_CORRECTED):
+        return str(event.get_kind_display()), f"{event.from_value} · {event.to_value} min"
     return str(event.get_kind_display()), f"{event.from_value} → {event.to_value}"
 
 

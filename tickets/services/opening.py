@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import Company, User
+from consultoria.services.requests import consultancy_open_telephone
 from core.errors import DomainError
 
 from .. import deadlines
@@ -129,4 +130,7 @@ def ticket_open(
     )
     store_attachments(ticket, checked, actor=actor, message=None, now=now)
     notify_requester(ticket, "tickets/opened", due_at=ticket.sla_due_at)
+    if modality == Ticket.Modality.CONSULTANCY:
+        # CON-1: telephone consultancy chosen at opening needs no approval; its term goes out now.
+        consultancy_open_telephone(ticket=ticket, now=now)
     return ticket

@@ -1,0 +1,99 @@
+"""Billable consultancy (CON-2..8, ACC-5): who sees a consultancy, its sessions, and who may accept
+its term."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from consultoria.models import Consultancy, Session
+from core.errors import ForbiddenError, NotFoundError
+
+from ..models import User
+from .roles import contact_of, is_staff, partner_unit_id
+from .tickets import INTERNAL_CONSULTANCY_STEPS, tickets_visible_to
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    AnyUser = User | AnonymousUser
+
+
+def consultancies_visible_to(user: AnyUser | None) -> QuerySet[Consultancy]:
+    """Staff: every consultancy. A client: those of the tickets they may see, and for a contact
+    holding the consultancy permission every consultancy of their company (ACC-5); never one
+    still waiting for (or refused by) a leader."""
+    if is_staff(user):
+        return Consultancy.objects.all()
+    visible = Q(ticket__in=tickets_visible_to(user))
+    contact = contact_of(user)
+    if contact is not None and contact.can_authorize_consultancy and contact.user.is_active:
+        visible |= Q(ticket__company_id=contact.company_id)
+    return Consultancy.objects.filter(visible).exclude(status__in=INTERNAL_CONSULTANCY_STEPS)
+
+
+def access_consultancy(user: AnyUser | None, pk: object) -> Consultancy:
+    """One consultancy the user may see, with its ticket and term (404 otherwise, TEN-2)."""
+    if not str(pk).isdigit():
+        raise NotFoundError
+    consultancy = (
+        consultancies_visible_to(user)
+        .select_related("ticket__company", "ticket__requester", "modality", "payer_unit", "term__template")
+        .filter(pk=int(str(pk)))
+        .first()
+    )
+    if consultancy is None:
+        raise NotFoundError
+    return consultancy
+
+
+def consultancy_sessions_visible_to(user: AnyUser | None) -> QuerySet[Session]:
+    """Sessions for statements: staff all; a partner consultant those their unit pays; a contact
+    those of their company's tickets (CON-8)."""
+    if is_staff(user):
+        return Session.objects.all()
+    unit_id = partner_unit_id(user)
+    if unit_id is not None and user is not None and user.is_active:
+        return Session.objects.filter(consultancy__payer_unit_id=unit_id)
+    contact = contact_of(user)
+    if contact is not None and contact.user.is_active:
+        return Session.objects.filter(consultancy__ticket__company_id=contact.company_id)
+    return Session.objects.none()
+
+
+def consultancy_term_acceptors(consultancy: Consultancy) -> list[User]:
+    """Who may accept a consultancy's term (CON-3, ACC-5): the partner consultant who asked for it;
+    for on-site work billed to a unit, that unit's consultants; otherwise the company's active
+    contacts holding the consultancy permission."""
+    ticket = consultancy.ticket
+    if partner_unit_id(ticket.requester) is not None:
+        return [ticket.requester] if ticket.requester.is_active else []
+    if consultancy.payer == Consultancy.Payer.UNIT:
+        return list(
+            User.objects.filter(
+                partner_consultant__unit_id=consultancy.payer_unit_id, is_active=True
+            ).order_by("full_name", "pk")
+        )
+    return list(
+        User.objects.filter(
+            contact__company_id=ticket.company_id, contact__can_authorize_consultancy=True, is_active=True
+        ).order_by("full_name", "pk")
+    )
+
+
+def may_accept_term(user: AnyUser | None, consultancy: Consultancy) -> bool:
+    return user is not None and user.is_authenticated and user in consultancy_term_acceptors(consultancy)
+
+
+def require_term_acceptor(user: AnyUser | None, consultancy: Consultancy) -> None:
+    """Only who may accept a term accepts or declines it (ACC-5)."""
+    if not may_accept_term(user, consultancy):
+        raise ForbiddenError(
+            _(
+                "Somente um contato com a permissão “autoriza consultoria faturável” aceita ou recusa "
+                "este termo. O administrador da empresa concede a permissão em Contatos."
+            ),
+            code="no_consultancy_permission",
+        )

@@ -1,0 +1,184 @@
+"""Tickets, their messages and files (TEN-2, TEN-3, ACC-3, ACC-4, ACC-6, TKT-7, TKT-10)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from core.errors import DomainError, ForbiddenError, NotFoundError
+from tickets.models import Attachment, Message, Ticket, TicketEvent
+
+from ..models import Company, Contact, User
+from .roles import ActorRole, contact_of, is_leader, is_staff, partner_unit_id, sees_internal_notes
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    AnyUser = User | AnonymousUser
+
+
+# Steps of a consultancy before a leader approves it: nothing of them reaches the client (CON-2).
+INTERNAL_CONSULTANCY_STEPS = ("requested", "refused")
+TICKET_NUMBER = re.compile(r"\d{8}")
+# What a ticket page, an API detail and a service acting on a ticket read with it.
+TICKET_RELATED = (
+    "company",
+    "product",
+    "team",
+    "assignee",
+    "requester",
+    "sla_snapshot",
+    "routine",
+    "version",
+    "requester_contact",
+    "acceptance_policy",
+    "follow_up_of",
+)
+
+
+def tickets_visible_to(user: AnyUser | None) -> QuerySet[Ticket]:
+    """Staff: every ticket. A contact: the company's tickets with "see all company tickets" or as
+    an administrator (ACC-3), otherwise their own. A partner consultant: the tickets of the active
+    companies their unit serves (TEN-3)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Ticket.objects.none()
+    if is_staff(user):
+        return Ticket.objects.all()
+    contact = contact_of(user)
+    if contact is not None:
+        if contact.can_see_company_tickets or contact.is_company_admin:
+            return Ticket.objects.filter(company_id=contact.company_id)
+        return Ticket.objects.filter(company_id=contact.company_id, requester=user)
+    unit_id = partner_unit_id(user)
+    if unit_id is not None:
+        return Ticket.objects.filter(company__partner_unit_id=unit_id, company__is_active=True)
+    return Ticket.objects.none()
+
+
+def access_ticket(user: AnyUser | None, number: object) -> Ticket:
+    """One ticket the user may see, by its 8-digit number (TKT-4), with what its page reads;
+    `NotFoundError` for a missing one and another company's alike (TEN-2)."""
+    if not TICKET_NUMBER.fullmatch(str(number)):
+        raise NotFoundError
+    ticket = tickets_visible_to(user).select_related(*TICKET_RELATED).filter(number=str(number)).first()
+    if ticket is None:
+        raise NotFoundError
+    return ticket
+
+
+def _client_may_see(user: User, ticket: Ticket) -> bool:
+    """`tickets_visible_to` for one ticket in memory (its company loaded with it)."""
+    contact = contact_of(user)
+    if contact is not None:
+        return contact.company_id == ticket.company_id and (
+            contact.can_see_company_tickets or contact.is_company_admin or ticket.requester_id == user.pk
+        )
+    unit_id = partner_unit_id(user)
+    return unit_id is not None and ticket.company.partner_unit_id == unit_id and ticket.company.is_active
+
+
+def ticket_actor_role(user: User | None, ticket: Ticket) -> ActorRole:
+    """The role in which `user` acts on `ticket` (None is the system: periodic jobs); a client who
+    may not see the ticket is refused."""
+    if user is None:
+        return ActorRole.SYSTEM
+    if is_leader(user):
+        return ActorRole.LEADER
+    if is_staff(user):
+        return ActorRole.ANALYST
+    if user.is_active and _client_may_see(user, ticket):
+        return ActorRole.CLIENT
+    raise ForbiddenError(_("Você não pode agir neste chamado."))
+
+
+def ticket_opening_contact(user: User, company: Company) -> Contact | None:
+    """Whom a ticket opened by `user` for `company` is in the name of (ACC-4): the contact
+    themselves, who must be active and allowed to open tickets; None for a partner consultant of
+    the unit serving the company (TEN-3). Anyone else is refused."""
+    contact = contact_of(user)
+    if contact is not None:
+        if contact.company_id != company.pk:
+            raise ForbiddenError(_("Você só abre chamados da sua empresa."))
+        contact_assert_can_open_ticket(contact=contact)
+        return contact
+    unit_id = partner_unit_id(user)
+    if unit_id is not None and user.is_active:
+        if company.partner_unit_id != unit_id:
+            raise ForbiddenError(_("Sua unidade não atende esta empresa."))
+        return None
+    raise ForbiddenError(_("Chamados são abertos em nome de um contato da empresa."))
+
+
+FINANCIAL_PENDENCY_ALLOWED_KINDS = frozenset({Ticket.Kind.ADMINISTRATIVE, Ticket.Kind.FINANCIAL})
+
+
+def company_assert_can_open_ticket(*, company: Company, kind: str) -> None:
+    """ACC-6: with a financial pendency only administrative/financial tickets (CST) may be opened."""
+    if not company.is_active:
+        raise DomainError(_("Esta empresa está inativa e não pode abrir chamados."), code="company_inactive")
+    if company.has_financial_pendency and kind not in FINANCIAL_PENDENCY_ALLOWED_KINDS:
+        raise DomainError(
+            _(
+                "Sua empresa tem uma pendência financeira: só é possível abrir chamados administrativos ou "
+                "financeiros, atendidos pelo Centro de Serviços (CST)."
+            ),
+            code="financial_pendency",
+        )
+
+
+def company_assert_can_download(*, company: Company) -> None:
+    """ACC-6: a company with a financial pendency cannot download files (its clients; staff can)."""
+    if company.has_financial_pendency:
+        raise DomainError(
+            _("Downloads bloqueados por pendência financeira. Procure o Centro de Serviços (CST)."),
+            code="financial_pendency",
+        )
+
+
+def contact_assert_can_open_ticket(*, contact: Contact) -> None:
+    """ACC-4: tickets only in the name of an active contact allowed to open them."""
+    if not contact.user.is_active:
+        raise DomainError(_("Contato inativo não pode abrir chamados."), code="contact_inactive")
+    if not contact.can_open_tickets:
+        raise DomainError(
+            _("Você não tem permissão para abrir chamados. Fale com o administrador da sua empresa."),
+            code="no_permission",
+        )
+
+
+def events_visible_to(user: AnyUser | None, ticket: Ticket) -> QuerySet[TicketEvent]:
+    """The ticket's history the user may read: a consultancy waiting for, or refused by, a leader is
+    the back-office's alone (CON-2)."""
+    queryset = TicketEvent.objects.filter(ticket=ticket)
+    if is_staff(user):
+        return queryset
+    return queryset.exclude(kind=TicketEvent.Kind.CONSULTANCY, to_value__in=INTERNAL_CONSULTANCY_STEPS)
+
+
+def messages_visible_to(user: AnyUser | None, ticket: Ticket) -> QuerySet[Message]:
+    """The ticket's messages the user may read: internal notes only for staff (TKT-7)."""
+    queryset = Message.objects.filter(ticket=ticket)
+    return queryset if sees_internal_notes(user) else queryset.filter(is_internal=False)
+
+
+def attachments_visible_to(user: AnyUser | None, ticket: Ticket | None = None) -> QuerySet[Attachment]:
+    """Files the user may download: those of visible tickets, and internal notes' files only for
+    staff (TKT-7, TKT-10); with `ticket`, only that ticket's."""
+    queryset = Attachment.objects.filter(ticket=ticket) if ticket is not None else Attachment.objects.all()
+    queryset = queryset.filter(ticket__in=tickets_visible_to(user))
+    if not sees_internal_notes(user):
+        queryset = queryset.filter(Q(message__isnull=True) | Q(message__is_internal=False))
+    return queryset
+
+
+def access_attachment(user: AnyUser | None, pk: int) -> Attachment:
+    """One file the user may download (404 otherwise, TEN-2)."""
+    attachment = (
+        attachments_visible_to(user).select_related("ticket__company", "message").filter(pk=pk).first()
+    )
+    if attachment is None:
+        raise NotFoundError
+    return attachment
