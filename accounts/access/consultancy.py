@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from consultoria.models import Consultancy, Session
+from consultoria.models import Consultancy, Session, TimeEntry
 from core.errors import ForbiddenError, NotFoundError
 
 from ..models import User
@@ -47,6 +47,43 @@ def access_consultancy(user: AnyUser | None, pk: object) -> Consultancy:
     if consultancy is None:
         raise NotFoundError
     return consultancy
+
+
+def access_session(user: AnyUser | None, pk: object) -> Session:
+    """One session of a consultancy the user may see (404 otherwise)."""
+    if not str(pk).isdigit():
+        raise NotFoundError
+    session = (
+        Session.objects.filter(consultancy__in=consultancies_visible_to(user))
+        .select_related("consultancy__ticket__company", "consultancy__modality")
+        .filter(pk=int(str(pk)))
+        .first()
+    )
+    if session is None:
+        raise NotFoundError
+    return session
+
+
+def access_time_entry(user: AnyUser | None, pk: object) -> TimeEntry:
+    """One time entry of a consultancy the user may see (404 otherwise)."""
+    if not str(pk).isdigit():
+        raise NotFoundError
+    entry = (
+        TimeEntry.objects.filter(session__consultancy__in=consultancies_visible_to(user))
+        .select_related("session__consultancy__ticket", "analyst")
+        .filter(pk=int(str(pk)))
+        .first()
+    )
+    if entry is None:
+        raise NotFoundError
+    return entry
+
+
+def company_has_term_acceptor(company_id: int) -> bool:
+    """Whether any active contact of the company holds the consultancy permission (ACC-5)."""
+    return User.objects.filter(
+        contact__company_id=company_id, contact__can_authorize_consultancy=True, is_active=True
+    ).exists()
 
 
 def consultancy_sessions_visible_to(user: AnyUser | None) -> QuerySet[Session]:
