@@ -149,8 +149,8 @@ def entry_correct(
 ) -> TimeEntry:
     """A leader corrects an entry with a reason (CON-6): the old values, who and why are kept."""
     access.require_leader(actor, _("Somente líderes corrigem apontamentos."))
-    now = now or timezone.now()
     entry = entry_lock(entry)
+    now = now or timezone.now()  # after the lock: corrections of one entry are in time order
     if not reason.strip():
         raise DomainError(_("Informe o motivo da correção."), field="reason", code="reason_required")
     if not description.strip():
