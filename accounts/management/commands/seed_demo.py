@@ -2,8 +2,9 @@
 
 Two client companies in different states (UF and financial situation), each with an
 administrator and two contacts; a partner unit whose consultant serves one of them; two
-analysts and a leader. Running it again changes nothing but resetting the demo passwords,
-so the printed logins always work.
+analysts and a leader; tickets in several states, and a ticket in each consultancy state.
+Running it again changes nothing but resetting the demo passwords, so the printed logins always
+work.
 """
 
 import os
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Company, Contact, PartnerConsultant, PartnerUnit, ProductLine, User
+from consultoria.demo import seed_demo_consultancies
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "Portal#Demo2026")
 
@@ -285,6 +287,7 @@ class Command(BaseCommand):
             logins.append((email, "líder" if role == User.Role.LEADER else "analista", ""))
 
         self._catalogue_and_tickets(lines)
+        seed_demo_consultancies()  # one ticket in each consultancy state (first run only)
 
         self.stdout.write(
             self.style.SUCCESS("Dados de demonstração prontos. Logins (senha de todos abaixo):")
