@@ -34,5 +34,15 @@ def test_seed_demo_is_idempotent_and_prints_every_login(capsys):
     from tickets.models import Product, Ticket
 
     assert Product.objects.count() == 3
-    assert Ticket.objects.count() == 4  # demo tickets are created on the first run only
-    assert set(Ticket.objects.values_list("status", flat=True)) == {"new", "in_analysis", "pending_client"}
+    standard = Ticket.objects.filter(consultancies__isnull=True)
+    assert standard.count() == 4  # demo tickets are created on the first run only
+    assert set(standard.values_list("status", flat=True)) == {"new", "in_analysis", "pending_client"}
+
+    from consultoria.models import Consultancy, TimeEntryCorrection
+
+    # CON-1..8: one ticket in each consultancy state, a correction, a session the partner unit pays.
+    assert sorted(Consultancy.objects.values_list("status", flat=True)) == sorted(
+        Consultancy.Status.values + ["accepted"]
+    )
+    assert Consultancy.objects.filter(payer="unit", sessions__entries__isnull=False).exists()
+    assert TimeEntryCorrection.objects.count() == 1
