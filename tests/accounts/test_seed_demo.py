@@ -42,7 +42,7 @@ def test_seed_demo_is_idempotent_and_prints_every_login(capsys):
 
     # CON-1..8: one ticket in each consultancy state, a correction, a session the partner unit pays.
     assert sorted(Consultancy.objects.values_list("status", flat=True)) == sorted(
-        Consultancy.Status.values + ["accepted"]
+        [*Consultancy.Status.values, "accepted"]
     )
     assert Consultancy.objects.filter(payer="unit", sessions__entries__isnull=False).exists()
     assert TimeEntryCorrection.objects.count() == 1
