@@ -146,10 +146,10 @@ def consultancy_finish(
 ) -> Consultancy:
     """Staff close the consultancy with what it found: a product or documentation defect waives
     what the modality's rule waives (CON-1)."""
+    access.require_staff(actor)
     now = now or timezone.now()
     consultancy = consultancy_lock(consultancy)
-    role = access.ticket_actor_role(actor, consultancy.ticket)
-    check_move(consultancy, C.FINISHED, role)
+    check_move(consultancy, C.FINISHED, access.ticket_actor_role(actor, consultancy.ticket))
     if finding not in Consultancy.Finding.values:
         raise DomainError(_("Informe a conclusão da consultoria."), field="finding")
     consultancy.status, consultancy.finding, consultancy.finished_at = C.FINISHED, finding, now

@@ -99,8 +99,8 @@ def term_accept(
     """Only who may accept accepts (ACC-5); from now on the consultancy takes billable minutes."""
     now = now or timezone.now()
     consultancy = consultancy_lock(consultancy)
-    check_move(consultancy, C.ACCEPTED, ROLE.CLIENT if access.is_client(actor) else ROLE.ANALYST)
     access.require_term_acceptor(actor, consultancy)
+    check_move(consultancy, C.ACCEPTED, ROLE.CLIENT)
     term = consultancy.term
     term.accepted_by, term.accepted_at, term.accepted_from = actor, now, address
     term.save(update_fields=["accepted_by", "accepted_at", "accepted_from"])
@@ -127,8 +127,8 @@ def term_decline(
     """Declining needs a reason and returns the ticket to standard support (CON-3)."""
     now = now or timezone.now()
     consultancy = consultancy_lock(consultancy)
-    check_move(consultancy, C.DECLINED, ROLE.CLIENT if access.is_client(actor) else ROLE.ANALYST)
     access.require_term_acceptor(actor, consultancy)
+    check_move(consultancy, C.DECLINED, ROLE.CLIENT)
     if not reason.strip():
         raise DomainError(_("Diga por que o termo foi recusado."), field="reason", code="reason_required")
     term = consultancy.term
