@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,10 +15,13 @@ from core.periods import format_local
 
 from .models import Consultancy, TimeEntry, TimeEntryCorrection
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 C = Consultancy.Status
 
 # The status as the client reads it (the model's labels are the back-office's words).
-CLIENT_STATUS = {
+CLIENT_STATUS: dict[str, StrOrPromise] = {
     C.REQUESTED: gettext_lazy("Em análise pela equipe de atendimento"),
     C.REFUSED: gettext_lazy("Não aprovada"),
     C.OFFERED: gettext_lazy("Termo aguardando resposta"),
@@ -25,7 +29,7 @@ CLIENT_STATUS = {
     C.ACCEPTED: gettext_lazy("Termo aceito: em atendimento"),
     C.FINISHED: gettext_lazy("Concluída"),
 }
-STATUS_BADGES = {
+STATUS_BADGES: dict[str, str] = {
     C.OFFERED: "text-bg-warning",
     C.ACCEPTED: "text-bg-success",
     C.FINISHED: "text-bg-secondary",

@@ -18,7 +18,9 @@ from ..selectors import Statement
 
 def statement_filename(statement: Statement, extension: str) -> str:
     """extrato-consultoria-2026-11-metalurgica-horizonte.csv"""
-    subject = statement.company.trade_name if statement.company else statement.unit.name if statement.unit else ""
+    subject = (
+        statement.company.trade_name if statement.company else statement.unit.name if statement.unit else ""
+    )
     return f"extrato-consultoria-{statement.month:%Y-%m}-{slugify(subject)}.{extension}"
 
 

@@ -69,7 +69,8 @@ class ConsultancyStatementForm(forms.Form):
         if companies is None and units is None:
             del self.fields["de"]
         else:
-            self.fields["de"].choices = [
+            choice: forms.ChoiceField = self.fields["de"]  # type: ignore[assignment]
+            choice.choices = [
                 ("", _("Escolha uma empresa ou unidade")),
                 (_("Empresas"), [(f"{COMPANY}-{pk}", c.trade_name) for pk, c in self.companies.items()]),
                 (_("Unidades parceiras"), [(f"{UNIT}-{pk}", u.name) for pk, u in self.units.items()]),

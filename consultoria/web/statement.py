@@ -32,7 +32,9 @@ class ConsultancyStatementView(LoginRequiredMixin, View):
         user = request.user
         choices = statement_choices(user)  # type: ignore[arg-type]
         if choices.is_empty:
-            raise PermissionDenied(_("O extrato de consultoria é das empresas clientes e das unidades parceiras."))
+            raise PermissionDenied(
+                _("O extrato de consultoria é das empresas clientes e das unidades parceiras.")
+            )
         form = ConsultancyStatementForm(
             request.GET, today=timezone.localdate(), companies=choices.companies, units=choices.units
         )
@@ -52,7 +54,9 @@ class ConsultancyStatementView(LoginRequiredMixin, View):
                 )
         if output != SCREEN:
             if not form.is_valid():
-                return HttpResponse(form_errors_text(form), status=400, content_type="text/plain; charset=utf-8")
+                return HttpResponse(
+                    form_errors_text(form), status=400, content_type="text/plain; charset=utf-8"
+                )
             if statement is None:
                 return HttpResponse(
                     _("Escolha uma empresa ou uma unidade parceira."),

@@ -3,7 +3,7 @@ and for who may answer, accept or decline (POST only, with a reason to decline).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -22,6 +22,9 @@ from .. import presenters, selectors, services
 from ..models import Consultancy, Term
 from .cards import who_answers
 from .forms import TermDeclineForm
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PAGE_SIZE = 25
 
@@ -86,7 +89,7 @@ class _TermAnswerView(ClientRequiredMixin, View):
     """POST only; a refusal of the service is a clear message on the term page, never a 500."""
 
     http_method_names = ["post"]
-    success_message: object = ""
+    success_message: StrOrPromise = ""
 
     def answer(self, request: HttpRequest, consultancy: Consultancy, form: TermDeclineForm) -> None:
         raise NotImplementedError
@@ -110,7 +113,13 @@ class _TermAnswerView(ClientRequiredMixin, View):
         return redirect("consultancy-term", pk=consultancy.pk)
 
     def refused(
-        self, request: HttpRequest, consultancy: Consultancy, form: TermDeclineForm, message: str, *, status: int
+        self,
+        request: HttpRequest,
+        consultancy: Consultancy,
+        form: TermDeclineForm,
+        message: str,
+        *,
+        status: int,
     ) -> HttpResponse:
         consultancy.refresh_from_db()
         context = term_context(request, consultancy, decline_form=form, error=message)
