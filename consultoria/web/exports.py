@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.csv import csv_response
 from core.money import centavos_text
@@ -67,7 +68,7 @@ def statement_csv(statement: Statement) -> HttpResponse:
     rows.append(
         [
             _("Total"),
-            _("%(n)d sessões") % {"n": totals.sessions},
+            ngettext("%(n)d sessão", "%(n)d sessões", totals.sessions) % {"n": totals.sessions},
             "",
             "",
             "",
