@@ -41,7 +41,11 @@ class ConsultancyStatementView(LoginRequiredMixin, View):
         staff = choices.companies is not None
         output = request.GET.get("formato", SCREEN)
         if output not in (SCREEN, CSV, PDF, PRINT):
-            return HttpResponse(_("Formato desconhecido: use csv, pdf ou impressao."), status=400)
+            return HttpResponse(
+                _("Formato desconhecido: use csv, pdf ou impressao."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
         statement = None
         if form.is_valid():
             company, unit = form.chosen() if staff else (choices.company, choices.unit)
@@ -75,7 +79,6 @@ class ConsultancyStatementView(LoginRequiredMixin, View):
             "link_tickets": not staff,  # staff work tickets in the back-office
             "show_company": staff or (statement is not None and statement.unit is not None),
             "generated_at": timezone.now(),
-            "query": request.GET.copy(),
         }
 
     def export(self, request: HttpRequest, statement: Statement, output: str, *, staff: bool) -> HttpResponse:
