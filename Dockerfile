@@ -8,7 +8,10 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
-RUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/* \
+# gettext for the catalogues; Pango, HarfBuzz's subsetter and DejaVu fonts for WeasyPrint's PDFs.
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1000 portal && mkdir -p /data/private && chown portal /data/private
 COPY requirements/base.txt requirements/base.txt
 RUN pip install -r requirements/base.txt

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Sum, Value, When
 
 from accounts import access
 from accounts.models import Company, PartnerUnit, User
@@ -62,6 +62,35 @@ def ticket_consultancies(user: User, ticket: Ticket) -> list[Consultancy]:
     )
 
 
+def consultancies_list(user: User) -> QuerySet[Consultancy]:
+    """The portal's list of consultancies (CON-3): those the user may see, terms waiting for an answer
+    first, then the newest, with what a row shows read up front."""
+    waiting_first = Case(When(status=C.OFFERED, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return (
+        access.consultancies_visible_to(user)
+        .select_related("ticket__company", "modality", "term", "payer_unit")
+        .annotate(waiting_first=waiting_first)
+        .order_by("waiting_first", "-requested_at", "-pk")
+    )
+
+
+def consultancy_session_lines(user: User, consultancy: Consultancy) -> tuple[list[StatementLine], Totals]:
+    """A consultancy's sessions as `ticket_consultancies` read them (entries prefetched: no query),
+    each with its line as the user's statement shows it, and their totals: a session billed to a
+    partner unit is R$ 0,00 for anyone but that unit's consultants (CON-4)."""
+    sessions = list(consultancy.sessions.all())
+    for session in sessions:
+        setattr(session, "recorded", sum(entry.minutes for entry in session.entries.all()))  # noqa: B010
+    unit_pays = consultancy.payer == Consultancy.Payer.UNIT
+    lines = session_lines(
+        sessions, charged_to_unit=unit_pays and access.partner_unit_id(user) == consultancy.payer_unit_id
+    )
+    totals = Totals()
+    for row in lines:
+        totals.add(row.line, charged=row.charged)
+    return lines, totals
+
+
 def open_consultancy(ticket: Ticket) -> Consultancy | None:
     return Consultancy.objects.filter(ticket=ticket, status__in=[C.REQUESTED, C.OFFERED, C.ACCEPTED]).first()
 
@@ -106,6 +135,37 @@ class Statement:
     unit: PartnerUnit | None
     lines: list[StatementLine] = field(default_factory=list)
     totals: Totals = field(default_factory=Totals)
+
+
+@dataclass
+class StatementChoices:
+    """Whose statement a user reads (CON-8): fixed for a client, chosen by staff."""
+
+    company: Company | None = None  # a contact's own company
+    unit: PartnerUnit | None = None  # a partner consultant's own unit
+    companies: list[Company] | None = None  # staff choose among these...
+    units: list[PartnerUnit] | None = None  # ...or these
+
+    @property
+    def is_empty(self) -> bool:
+        return self.company is None and self.unit is None and self.companies is None
+
+
+def statement_choices(user: User) -> StatementChoices:
+    """A contact reads their company's statement, a partner consultant their unit's; staff choose
+    any company or unit; anyone else nothing."""
+    if access.is_staff(user):
+        return StatementChoices(
+            companies=list(access.companies_actable_by(user).order_by("trade_name", "pk")),
+            units=list(PartnerUnit.objects.order_by("name", "pk")),
+        )
+    contact = access.contact_of(user)
+    if contact is not None and user.is_active:
+        return StatementChoices(company=contact.company)
+    unit_id = access.partner_unit_id(user)
+    if unit_id is not None and user.is_active:
+        return StatementChoices(unit=PartnerUnit.objects.get(pk=unit_id))
+    return StatementChoices()
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:

@@ -19,6 +19,13 @@ def brl(value: Decimal) -> str:
     """R$ 1.234,56 (Brazilian grouping and decimal comma), whatever the active locale."""
     amount = to_centavo(value)
     sign = "-" if amount < 0 else ""
+    return f"{sign}R$ {centavos_text(abs(amount))}"
+
+
+def centavos_text(value: Decimal) -> str:
+    """1.234,56: the amount without the currency sign, as a spreadsheet in Portuguese reads it."""
+    amount = to_centavo(value)
+    sign = "-" if amount < 0 else ""
     whole, cents = f"{abs(amount):.2f}".split(".")
     groups = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}R$ {groups},{cents}"
+    return f"{sign}{groups},{cents}"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("sla.urls")),
     path("", include("tickets.web.urls")),
     path("", include("statements.urls")),
+    path("", include("consultoria.web.urls")),
     path("", include("surveys.urls")),
     path("api/v1/", include("portal.api_urls")),
     path("admin/", admin.site.urls),

@@ -19,6 +19,10 @@ if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing
 if [ -z "${DATABASE_URL:-}" ] && [ ! -x "$PG_BIN/postgres" ]; then missing+=(postgresql-15); fi
 if [ -n "${NEED_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ -n "${NEED_GETTEXT:-}" ] && ! command -v msgfmt >/dev/null; then missing+=(gettext); fi
+# WeasyPrint's libraries and fonts (the consultancy statement's PDF, CON-8): Pango, HarfBuzz's subsetter, DejaVu.
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
+  [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$pkg")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root apt-get update -qq

@@ -1,6 +1,5 @@
 """The statement page and its CSV export (TKT-11): thin, through the statement selector."""
 
-import csv
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts import access
+from core.csv import csv_response
 from core.errors import ForbiddenError
 from core.forms import form_errors_text
 
@@ -58,53 +58,40 @@ class StatementView(LoginRequiredMixin, View):
         return render(request, self.template_name, {"form": form, "tickets": tickets})
 
     def _csv(self, tickets, start: date, end: date) -> HttpResponse:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"extrato-chamados-{start:%Y%m%d}-{end:%Y%m%d}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")  # BOM: spreadsheets open the accents right
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [
-                _("Número"),
-                _("Aberto em"),
-                _("Empresa"),
-                _("Solicitante"),
-                _("Tipo"),
-                _("Produto"),
-                _("Resumo"),
-                _("Severidade"),
-                _("Situação"),
-                _("Prazo de atendimento"),
-                _("Prazo de manutenção"),
-                _("Encerrado em"),
-                _("Minutos de consultoria"),
-            ]
-        )
-
         def when(value):
             return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
-        for ticket in tickets:
-            writer.writerow(
-                [
-                    ticket.number,
-                    when(ticket.created_at),
-                    ticket.company.trade_name,
-                    ticket.requester.full_name,
-                    ticket.get_kind_display(),
-                    ticket.product.name,
-                    _csv_safe(ticket.summary),
-                    ticket.get_severity_display(),
-                    ticket.get_status_display(),
-                    when(ticket.response_due_at),
-                    when(ticket.maintenance_due_at),
-                    when(ticket.closed_at),
-                    ticket.consultancy_minutes,
-                ]
-            )
-        return response
-
-
-def _csv_safe(text: str) -> str:
-    # A cell starting with =, +, - or @ would be a formula in a spreadsheet (CSV injection).
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+        header = [
+            _("Número"),
+            _("Aberto em"),
+            _("Empresa"),
+            _("Solicitante"),
+            _("Tipo"),
+            _("Produto"),
+            _("Resumo"),
+            _("Severidade"),
+            _("Situação"),
+            _("Prazo de atendimento"),
+            _("Prazo de manutenção"),
+            _("Encerrado em"),
+            _("Minutos de consultoria"),
+        ]
+        rows = (
+            [
+                ticket.number,
+                when(ticket.created_at),
+                ticket.company.trade_name,
+                ticket.requester.full_name,
+                ticket.get_kind_display(),
+                ticket.product.name,
+                ticket.summary,
+                ticket.get_severity_display(),
+                ticket.get_status_display(),
+                when(ticket.response_due_at),
+                when(ticket.maintenance_due_at),
+                when(ticket.closed_at),
+                ticket.consultancy_minutes,
+            ]
+            for ticket in tickets
+        )
+        return csv_response(f"extrato-chamados-{start:%Y%m%d}-{end:%Y%m%d}.csv", header, rows)

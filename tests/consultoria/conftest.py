@@ -88,3 +88,34 @@ def session_of(world):
 
 def price(code) -> Decimal:
     return Rate.objects.filter(modality__code=code).order_by("-valid_from").first().price_per_minute
+
+
+@pytest.fixture
+def consultancy_for(world, modality):
+    """Take any ticket through the steps: `consultancy_for(ticket, "technical", until="accepted")`
+    (asked by the analyst, approved by the leader, accepted by who may accept it)."""
+    from accounts import access
+
+    def _consultancy(ticket, code="technical", *, until="accepted"):
+        consultancy = services.consultancy_request(
+            actor=world.analyst,
+            ticket=ticket,
+            modality=modality(code),
+            situation=Consultancy.Situation.ISOLATED,
+            now=at(2026, 11, 9, 11),
+        )
+        services.consultancy_approve(actor=world.leader, consultancy=consultancy, now=at(2026, 11, 9, 12))
+        consultancy.refresh_from_db()
+        if until == "accepted":
+            [acceptor, *_others] = access.consultancy_term_acceptors(consultancy)
+            services.term_accept(actor=acceptor, consultancy=consultancy, now=at(2026, 11, 9, 13))
+            consultancy = Consultancy.objects.get(pk=consultancy.pk)
+        return consultancy
+
+    return _consultancy
+
+
+@pytest.fixture
+def partner_ticket(world, open_ticket):
+    """A ticket of Alfa opened by the partner consultant (its consultancy is billed to the unit, CON-4)."""
+    return open_ticket(world.partner, company=world.company, now=at(2026, 11, 9, 10))

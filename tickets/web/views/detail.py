@@ -1,4 +1,5 @@
-"""The ticket page: SLA forecast in words, timeline, reply (TKT-6, TKT-7, SLA-1/5/7); downloads."""
+"""The ticket page: SLA forecast in words, timeline, reply (TKT-6, TKT-7, SLA-1/5/7), its consultancy
+(CON-3, CON-6); downloads."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.views import View
 from django.views.decorators.http import require_GET
 
 from accounts import access
+from consultoria.web.cards import ticket_consultancy_cards
 from core.errors import DomainError
 from core.forms import add_domain_error
 
@@ -64,6 +66,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "reply_form": reply_form,
         "files_lost": reply_form.is_bound and bool(request.FILES),
         "show_company": not access.contact_of(user),
+        "consultancy_cards": ticket_consultancy_cards(user, ticket),
     }
 
 

@@ -1,0 +1,14 @@
+"""Portal pages of billable consultancy (CON-3, CON-8)."""
+
+from django.urls import path
+
+from .statement import ConsultancyStatementView
+from .terms import ConsultancyListView, TermAcceptView, TermDeclineView, TermView
+
+urlpatterns = [
+    path("consultoria/", ConsultancyListView.as_view(), name="consultancy-list"),
+    path("consultoria/extrato/", ConsultancyStatementView.as_view(), name="consultancy-statement"),
+    path("consultoria/<int:pk>/termo/", TermView.as_view(), name="consultancy-term"),
+    path("consultoria/<int:pk>/termo/aceitar/", TermAcceptView.as_view(), name="consultancy-term-accept"),
+    path("consultoria/<int:pk>/termo/recusar/", TermDeclineView.as_view(), name="consultancy-term-decline"),
+]
