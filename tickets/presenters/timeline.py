@@ -59,6 +59,13 @@ class TimelineEntry:
     icon: str = "bi-circle"
 
     @property
+    def reason_label(self) -> str:
+        """A time entry's text says what was done; every other event's, why."""
+        if self.event is not None and self.event.kind == Kind.TIME_ENTRY:
+            return _("O que foi feito")
+        return _("Motivo")
+
+    @property
     def client_reason(self) -> str:
         """The reason as the portal shows it: not twice when it is the message beside it."""
         return "" if self.reason_is_a_message else self.reason
