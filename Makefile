@@ -23,6 +23,7 @@ $(NODE_STAMP): package.json package-lock.json
 ## run: migrate, load the demo data and serve http://127.0.0.1:8000 with a Celery worker and beat
 run: export DEBUG ?= 1
 run: install
+	bash scripts/packages.sh pdf
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	PATH="$(BIN):$$PATH" $(BIN)/honcho start -f Procfile

@@ -7,11 +7,8 @@ PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
 log() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
-as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    echo "error: need root to run: $*" >&2; exit 1
-  fi
-}
+# shellcheck source=scripts/packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
 
 # --- Machine packages ---------------------------------------------------------------------------
 missing=()
@@ -19,15 +16,7 @@ if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing
 if [ -z "${DATABASE_URL:-}" ] && [ ! -x "$PG_BIN/postgres" ]; then missing+=(postgresql-15); fi
 if [ -n "${NEED_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ -n "${NEED_GETTEXT:-}" ] && ! command -v msgfmt >/dev/null; then missing+=(gettext); fi
-# WeasyPrint's libraries and fonts (the consultancy statement's PDF, CON-8): Pango, HarfBuzz's subsetter, DejaVu.
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
-  [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" = "install ok installed" ] || missing+=("$pkg")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  log "installing ${missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+ensure_packages "${missing[@]}" "${WEASYPRINT_PACKAGES[@]}" || exit 1
 
 free_port() { "$BIN/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 

@@ -87,9 +87,17 @@ def statement_csv(statement: Statement) -> HttpResponse:
 
 
 def pdf_response(html: str, filename: str) -> HttpResponse:
-    """The printable page's HTML as a PDF download, fetching nothing (no URL is allowed)."""
-    from weasyprint import HTML
-    from weasyprint.urls import URLFetcher
+    """The printable page's HTML as a PDF download, fetching nothing (no URL is allowed). Without
+    WeasyPrint's system libraries (Pango) the server says so, instead of failing."""
+    try:
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    except OSError:
+        message = _(
+            "O PDF não está disponível neste servidor (faltam as bibliotecas do WeasyPrint). "
+            "Use a versão para impressão ou o CSV."
+        )
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
 
     pdf = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=set())).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
