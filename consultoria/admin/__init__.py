@@ -6,6 +6,6 @@ One module per subject; importing them registers their pages with the admin site
 with the ticket work page). Every write is a consultoria service or goes through `core.history`.
 """
 
-from . import consultancies, entries, rates, work_panel
+from . import consultancies, entries, rates, terms, work_panel
 
-__all__ = ["consultancies", "entries", "rates", "work_panel"]
+__all__ = ["consultancies", "entries", "rates", "terms", "work_panel"]
