@@ -31,6 +31,12 @@ from .forms import (
 
 C = Consultancy.Status
 ANCHOR = "consultoria"
+NAMES = {  # the panel's forms by action, as the templates name them
+    ConsultancyAskForm.action: "ask",
+    SessionScheduleForm.action: "schedule",
+    EntryRecordForm.action: "entry",
+    ConsultancyFinishForm.action: "finish",
+}
 
 
 class ConsultancyPanel(WorkPanel):
@@ -63,10 +69,8 @@ class ConsultancyPanel(WorkPanel):
             if lines:
                 forms["entry"] = EntryRecordForm(**kwargs)
             forms["finish"] = ConsultancyFinishForm(**kwargs)
-        by_action = {form.action: name for name, form in forms.items()}
-        for action, form in bound.items():
-            if action in by_action:
-                forms[by_action[action]] = form
+        # A refused form is shown with its errors, even where the page would not offer it now.
+        forms.update({NAMES[action]: form for action, form in bound.items() if action in NAMES})
         term = term_of(current) if current is not None else None
         return {
             "consultancy": current,
