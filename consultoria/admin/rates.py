@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -52,6 +53,9 @@ class EffectiveDatedAdmin(
 ):
     """A setting from a date: leaders add one (in the settings history); an existing one never changes
     (leaders hold no "change" right on it) and is never deleted."""
+
+    # Amounts and percentages as people type them here: 4,75 (a decimal comma; 4.75 works too).
+    formfield_overrides = {models.DecimalField: {"localize": True}}
 
 
 @admin.register(Modality)
