@@ -48,7 +48,8 @@ def term_of(consultancy: Consultancy) -> Term | None:
 
 def payer_text(consultancy: Consultancy) -> str:
     if consultancy.payer == Consultancy.Payer.UNIT and consultancy.payer_unit is not None:
-        return _("Unidade %(unit)s (nada é cobrado da empresa)") % {"unit": consultancy.payer_unit.name}
+        unit = consultancy.payer_unit.name
+        return _("%(unit)s, a unidade parceira (nada é cobrado da empresa)") % {"unit": unit}
     return _("A empresa cliente")
 
 

@@ -174,9 +174,7 @@ class IgpmForm(forms.Form):
         max_digits=6,
         decimal_places=3,
         localize=True,
-        help_text=_(
-            "O índice do ano, como 4,25. Cada tarifa nova é a atual × (1 + IGPM), arredondada ao centavo."
-        ),
+        help_text=_("O índice do ano em porcentagem, como 4,25."),
     )
     valid_from = forms.DateField(
         label=_("A partir de"),

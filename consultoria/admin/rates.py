@@ -54,6 +54,7 @@ class EffectiveDatedAdmin(
     """A setting from a date: leaders add one (in the settings history); an existing one never changes
     (leaders hold no "change" right on it) and is never deleted."""
 
+    settings_history = True
     # Amounts and percentages as people type them here: 4,75 (a decimal comma; 4.75 works too).
     formfield_overrides = {models.DecimalField: {"localize": True}}
 
@@ -138,7 +139,6 @@ class RateAdmin(EffectiveDatedAdmin):
     date_hierarchy = "valid_from"
     list_select_related = ("modality", "adjustment")
     ordering = ("modality", "-valid_from")
-    change_list_template = "admin/consultoria/rate/change_list.html"
 
     def get_fields(self, request, obj=None):
         return ("modality", "price_per_minute", "valid_from", *(("adjustment",) if obj else ()))
@@ -180,12 +180,23 @@ class RateAdjustmentAdmin(NeverDeletedMixin, ConsultoriaModelAdmin):
 
     list_display = ("from_day", "igpm", "note", "recorded", "rates_count")
     changelist_title = _("Reajustes anuais (IGPM)")
+    settings_history = True
     list_select_related = ("recorded_by",)
-    fields = ("valid_from", "percentage", "note", "recorded_by", "recorded_at", "rates_table")
+    fields = ("from_day", "igpm", "note", "recorded", "rates_table")
     readonly_fields = fields
 
     def has_change_permission(self, request, obj=None):
         return False  # recorded once; a wrong adjustment is followed by another
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        adjustment = self.get_object(request, object_id)
+        if adjustment is not None:
+            subtitle = _("IGPM de %(percentage)s a partir de %(day)s") % {
+                "percentage": percent(adjustment.percentage),
+                "day": _day(adjustment.valid_from),
+            }
+            extra_context = {"subtitle": subtitle, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("a partir de"), ordering="valid_from")
     def from_day(self, obj):

@@ -31,6 +31,7 @@ class TermTemplateAdmin(DomainErrorAdminMixin, ConsultoriaModelAdmin):
     ordering = ("variant", "-version")
     changelist_title = _("Modelos de termo de consultoria")
     wide_list = True
+    settings_history = True
 
     def get_queryset(self, request):
         latest = (
@@ -86,9 +87,11 @@ class TermTemplateAdmin(DomainErrorAdminMixin, ConsultoriaModelAdmin):
     def created(self, obj):
         return format_local(obj.created_at)
 
-    @admin.display(description=_("versão atual"), boolean=True)
+    @admin.display(description=_("em uso"))
     def is_current(self, obj):
-        return obj.version == obj._latest
+        if obj.version == obj._latest:
+            return _("versão atual")
+        return format_html('<span class="quiet">{}</span>', _("substituída"))
 
     @admin.display(description=_("termos enviados"), ordering="_terms")
     def terms_count(self, obj):
