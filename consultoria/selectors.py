@@ -231,3 +231,29 @@ def consultancy_statement(
     for row in statement.lines:
         statement.totals.add(row.line, charged=row.charged)
     return statement
+
+
+# --- Back-office reads ----------------------------------------------------------------------------------
+
+
+def consultancy_session_lines(user: User, consultancy: Consultancy) -> list[StatementLine]:
+    """A consultancy's sessions the user may see, in order, each with its statement line as billed to
+    whoever pays it (the company, or the partner unit: CON-4), and its entries with their
+    corrections read up front."""
+    entries = TimeEntry.objects.select_related("analyst").prefetch_related("corrections__corrected_by")
+    sessions = (
+        access.consultancy_sessions_visible_to(user)
+        .filter(consultancy=consultancy)
+        .select_related("consultancy__term", "consultancy__modality", "consultancy__payer_unit", "created_by")
+        .annotate(recorded=Sum("entries__minutes"))
+        .prefetch_related(Prefetch("entries", queryset=entries))
+        .order_by("scheduled_for", "pk")
+    )
+    return session_lines(sessions, charged_to_unit=consultancy.payer == Consultancy.Payer.UNIT)
+
+
+def time_entries_visible_to(user: User) -> QuerySet[TimeEntry]:
+    """The time entries of the consultancies the user may see, with their analyst, session and ticket."""
+    return TimeEntry.objects.filter(
+        session__consultancy__in=access.consultancies_visible_to(user)
+    ).select_related("analyst", "session__consultancy__ticket__company", "session__consultancy__modality")

@@ -1,5 +1,6 @@
 """The ticket work page of the back-office (TKT-5..7, SEV-1, SLA-3): read-only; every change goes
-through a form that POSTs to `act_view`, which calls the services and redirects back."""
+through a form that POSTs to `act_view`, which calls the services and redirects back. Other apps
+add their panels and forms to it through `panels.register_work_panel` (the consultancy does)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from ..presenters.timeline import ticket_timeline
 from ..workflow.table import reason_is_public
 from .badges import severity_html, sla_html, status_html
 from .forms import WORK_FORMS, AssignForm, ReclassifyForm, ReplyForm, TransferForm, TransitionForm, analysts
+from .panels import WORK_PANELS, panel_for
 
 WORK_RELATED = (
     "company",
@@ -80,7 +82,16 @@ class TicketWorkPageMixin(_TicketModelAdmin):
 
     def work_response(self, request, ticket: Ticket, *, bound=None, status=200):
         now = timezone.now()
-        can_act = self.has_change_permission(request, ticket) and not ticket.is_closed
+        may_change = self.has_change_permission(request, ticket)
+        can_act = may_change and not ticket.is_closed
+        panels = [
+            {
+                "main_template": panel.main_template,
+                "side_template": panel.side_template,
+                **panel.context(request, ticket, may_change=may_change, bound=bound or {}),
+            }
+            for panel in WORK_PANELS
+        ]
         forms = {}
         if can_act:
             kwargs = {"ticket": ticket, "user": request.user}
@@ -123,11 +134,12 @@ class TicketWorkPageMixin(_TicketModelAdmin):
             ),
             "opening_attachments": list(selectors.ticket_opening_attachments(ticket)),
             "forms": forms,
+            "panels": panels,
             "can_act": can_act,
             "is_mine": ticket.assignee_id == request.user.pk,
             "act_url": reverse("admin:tickets_ticket_act"),
             "has_view_permission": self.has_view_permission(request, ticket),
-            "media": self.media,
+            "media": sum((panel.media for panel in WORK_PANELS), self.media),
         }
         return TemplateResponse(request, "admin/tickets/ticket/work.html", context, status=status)
 
@@ -141,7 +153,8 @@ class TicketWorkPageMixin(_TicketModelAdmin):
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
         action = request.POST.get("action", "")
-        form_class = WORK_FORMS.get(action)
+        panel = None if action in WORK_FORMS else panel_for(action)
+        form_class = panel.forms[action] if panel is not None else WORK_FORMS.get(action)
         if form_class is None:
             return HttpResponseBadRequest(_("Ação desconhecida."))
         form = form_class(request.POST, request.FILES, ticket=ticket, user=request.user)
@@ -167,6 +180,9 @@ class TicketWorkPageMixin(_TicketModelAdmin):
 
     def _apply(self, request, action: str, ticket: Ticket, data: dict) -> tuple[str, str]:
         """Call the service of `action`; returns the success message and the anchor to go back to."""
+        panel = None if action in WORK_FORMS else panel_for(action)
+        if panel is not None:  # a form of another app's panel (panels.py)
+            return panel.apply(request, action, ticket, data)
         actor = request.user
         if action in ("reply", "note"):
             internal = action == "note"
