@@ -236,7 +236,7 @@ def consultancy_statement(
 # --- Back-office reads ----------------------------------------------------------------------------------
 
 
-def consultancy_session_lines(user: User, consultancy: Consultancy) -> list[StatementLine]:
+def consultancy_billing_lines(user: User, consultancy: Consultancy) -> list[StatementLine]:
     """A consultancy's sessions the user may see, in order, each with its statement line as billed to
     whoever pays it (the company, or the partner unit: CON-4), and its entries with their
     corrections read up front."""
