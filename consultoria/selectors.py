@@ -1,5 +1,6 @@
 """Consultancy reads (CON-2..8), on top of accounts/access.py: the rate and taxes of a day, the
-leaders' approval queue, a ticket's consultancies, and the sessions of a statement."""
+leaders' approval queue, a ticket's consultancies, the sessions of a statement and whose statement
+a user reads, and one consultancy's sessions with their lines."""
 
 from __future__ import annotations
 
@@ -9,14 +10,25 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import Company, PartnerUnit, User
+from core.errors import DomainError, NotFoundError
 from core.periods import period_bounds
 from tickets.models import Ticket
 
 from .billing import BillingRule, Line, Totals, session_line
-from .models import Consultancy, Modality, Rate, Session, TaxRate, TermTemplate, TimeEntry
+from .models import (
+    Consultancy,
+    Modality,
+    Rate,
+    Session,
+    TaxRate,
+    TermTemplate,
+    TimeEntry,
+    TimeEntryCorrection,
+)
 
 C = Consultancy.Status
 
@@ -28,6 +40,11 @@ def rate_on(modality: Modality, day: date) -> Rate | None:
 
 def tax_on(day: date) -> TaxRate | None:
     return TaxRate.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+
+
+def rates_in_force(day: date) -> list[tuple[Modality, Rate | None]]:
+    """Every modality with its price per minute in force on `day` (None: no rate yet)."""
+    return [(modality, rate_on(modality, day)) for modality in Modality.objects.order_by("pk")]
 
 
 def term_template_current(variant: str) -> TermTemplate | None:
@@ -171,3 +188,97 @@ def consultancy_statement(
     for row in statement.lines:
         statement.totals.add(row.line, charged=row.charged)
     return statement
+
+
+def statement_scope(
+    user: User, *, company_id: int | None = None, unit_id: int | None = None
+) -> tuple[Company | None, PartnerUnit | None]:
+    """Whose consultancy statement the user reads (CON-8): a contact their own company and a partner
+    consultant their own unit, whatever they ask; staff the one company or unit they choose. Another
+    company or unit is refused exactly like a missing one; anyone else finds nothing."""
+    contact = access.contact_of(user)
+    if contact is not None:
+        if unit_id is not None:
+            raise DomainError(
+                _("O extrato de uma unidade parceira é dos seus consultores: informe só o mês."),
+                field="unit",
+                code="statement_scope",
+            )
+        if company_id is not None and company_id != contact.company_id:
+            raise DomainError(_("Empresa não encontrada."), field="company", code="company_not_found")
+        return Company.objects.get(pk=contact.company_id), None
+    own_unit = access.partner_unit_id(user)
+    if own_unit is not None:
+        if company_id is not None:
+            raise DomainError(
+                _("Consultores parceiros consultam o extrato da sua unidade: informe só o mês."),
+                field="company",
+                code="statement_scope",
+            )
+        if unit_id is not None and unit_id != own_unit:
+            raise DomainError(_("Unidade não encontrada."), field="unit", code="unit_not_found")
+        return None, PartnerUnit.objects.get(pk=own_unit)
+    if not access.is_staff(user):
+        raise NotFoundError
+    if (company_id is None) == (unit_id is None):
+        raise DomainError(
+            _("Escolha a empresa ou a unidade parceira do extrato (uma das duas)."), code="statement_scope"
+        )
+    if company_id is not None:
+        company = Company.objects.filter(pk=company_id).first()
+        if company is None:
+            raise DomainError(_("Empresa não encontrada."), field="company", code="company_not_found")
+        return company, None
+    unit = PartnerUnit.objects.filter(pk=unit_id).first() if unit_id is not None else None
+    if unit is None:
+        raise DomainError(_("Unidade não encontrada."), field="unit", code="unit_not_found")
+    return None, unit
+
+
+# --- One consultancy's sessions (CON-4, CON-6) -------------------------------------------------------------
+
+
+def _charged_to(user: User, consultancy: Consultancy) -> bool:
+    """Whether the user's statement carries the consultancy's money: staff always; a partner
+    consultant when their unit pays; a company's contact when the company pays (CON-4)."""
+    if access.is_staff(user):
+        return True
+    unit_id = access.partner_unit_id(user)
+    if unit_id is not None:
+        return consultancy.payer == Consultancy.Payer.UNIT and consultancy.payer_unit_id == unit_id
+    return consultancy.payer == Consultancy.Payer.COMPANY
+
+
+def consultancy_session_lines(user: User, consultancy: Consultancy) -> list[StatementLine]:
+    """A consultancy's sessions, oldest first, with their entries and each entry's corrections read up
+    front, each with its line as the user's statement shows it: a session billed to someone else is
+    R$ 0,00 with the unit it is billed to. `consultancy` is one the user may see, with its term and
+    modality (`access.access_consultancy`)."""
+    corrections = TimeEntryCorrection.objects.select_related("corrected_by")
+    entries = TimeEntry.objects.select_related("analyst").prefetch_related(
+        Prefetch("corrections", queryset=corrections)
+    )
+    sessions = list(
+        Session.objects.filter(consultancy=consultancy)
+        .select_related("created_by")
+        .annotate(recorded=Sum("entries__minutes"))
+        .prefetch_related(Prefetch("entries", queryset=entries))
+        .order_by("scheduled_for", "pk")
+    )
+    for session in sessions:
+        session.consultancy = consultancy
+    unit_pays = consultancy.payer == Consultancy.Payer.UNIT
+    # session_lines charges a line when "the unit pays" equals `charged_to_unit`.
+    return session_lines(sessions, charged_to_unit=unit_pays == _charged_to(user, consultancy))
+
+
+def consultancies_list(user: User, *, status: str = "", ticket_number: str = "") -> QuerySet[Consultancy]:
+    """The consultancies the user may see, newest first, with what a list row shows (API-1)."""
+    queryset = access.consultancies_visible_to(user).select_related(
+        "ticket__company", "modality", "payer_unit"
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    if ticket_number:
+        queryset = queryset.filter(ticket__number=ticket_number)
+    return queryset.order_by("-requested_at", "-pk")
