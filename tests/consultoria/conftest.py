@@ -7,6 +7,7 @@ import pytest
 
 from consultoria import services
 from consultoria.models import Consultancy, Modality, Rate
+from tests.api.conftest import api_for  # noqa: F401  (the API client fixture, for tests/consultoria/test_api*.py)
 from tests.helpers import at
 
 
