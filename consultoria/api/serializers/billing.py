@@ -61,7 +61,7 @@ class StatementFilterSerializer(serializers.Serializer):
 
 
 class StatementLineSerializer(LineSerializer):
-    """One session of the statement (a `StatementLine`)."""
+    """One session of the statement and its line."""
 
     session = serializers.IntegerField(source="session.pk", read_only=True)
     scheduled_for = serializers.DateTimeField(source="session.scheduled_for", read_only=True)
@@ -107,7 +107,9 @@ class AdjustmentRefSerializer(serializers.Serializer):
 
 
 class RateInForceSerializer(serializers.Serializer):
-    """A modality and its rate in force (`(modality, rate or None)`)."""
+    """A modality and its price per minute in force."""
+
+    # Serializes a (modality, rate or None) pair of consultoria.selectors.rates_in_force.
 
     modality = ModalityRefSerializer(read_only=True)
     price_per_minute = money(allow_null=True, help_text="Null: no rate for this modality yet.")

@@ -91,9 +91,11 @@ class ModalitySerializer(ModalityRefSerializer):
 
 
 class LineSerializer(serializers.Serializer):
-    """A session's line (a `StatementLine`): whole minutes, and money computed by the billing rules
-    (billable minutes × the accepted term's price, taxes on that amount, each rounded half-up to the
-    centavo). A line billed to someone else shows 0.00 and, for a partner unit, its name."""
+    """A session's line: whole minutes, and money computed by the billing rules (billable minutes ×
+    the accepted term's price, taxes on that amount, each rounded half-up to the centavo). A line
+    billed to someone else shows 0.00 and, for a partner unit, its name."""
+
+    # Serializes a consultoria.selectors.StatementLine.
 
     recorded_minutes = serializers.IntegerField(source="line.recorded_minutes", read_only=True)
     billable_minutes = serializers.IntegerField(source="line.billable_minutes", read_only=True)

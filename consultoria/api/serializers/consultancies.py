@@ -148,7 +148,9 @@ class EntrySerializer(serializers.Serializer):
 
 
 class SessionSerializer(serializers.Serializer):
-    """A session (a `StatementLine` of the consultancy's own sessions) with its entries and line."""
+    """A session at the date agreed with the client, with its time entries and its line."""
+
+    # Serializes a consultoria.selectors.StatementLine of the consultancy's own sessions.
 
     id = serializers.IntegerField(source="session.pk", read_only=True)
     scheduled_for = serializers.DateTimeField(source="session.scheduled_for", read_only=True)
