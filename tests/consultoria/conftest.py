@@ -8,6 +8,7 @@ import pytest
 from consultoria import services
 from consultoria.models import Consultancy, Modality, Rate
 from tests.api.conftest import api_for  # noqa: F401  (the API client fixture, for tests/consultoria/test_api*.py)
+from tests.factories import ContactFactory
 from tests.helpers import at
 
 
@@ -89,3 +90,11 @@ def session_of(world):
 
 def price(code) -> Decimal:
     return Rate.objects.filter(modality__code=code).order_by("-valid_from").first().price_per_minute
+
+
+@pytest.fixture
+def acceptor(world):
+    """A contact of Alfa holding the consultancy permission (ACC-5), who sees only their own tickets."""
+    return ContactFactory(
+        company=world.company, can_authorize_consultancy=True, user__email="ok@alfa.example"
+    )
