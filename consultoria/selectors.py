@@ -1,5 +1,6 @@
-"""Consultancy reads (CON-2..8), on top of accounts/access.py: the rate and taxes of a day, the
-leaders' approval queue, a ticket's consultancies, and the sessions of a statement."""
+"""Consultancy reads (CON-2..8), on top of accounts/access: the rate and taxes of a day, the leaders'
+approval queue, a ticket's consultancies, a consultancy's sessions with their lines, the sessions of
+a statement and whose statement a user reads."""
 
 from __future__ import annotations
 
@@ -9,14 +10,25 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Sum, Value, When
+from django.utils.translation import gettext as _
 
 from accounts import access
 from accounts.models import Company, PartnerUnit, User
+from core.errors import DomainError, NotFoundError
 from core.periods import period_bounds
 from tickets.models import Ticket
 
 from .billing import BillingRule, Line, Totals, session_line
-from .models import Consultancy, Modality, Rate, Session, TaxRate, TermTemplate, TimeEntry
+from .models import (
+    Consultancy,
+    Modality,
+    Rate,
+    Session,
+    TaxRate,
+    TermTemplate,
+    TimeEntry,
+    TimeEntryCorrection,
+)
 
 C = Consultancy.Status
 
@@ -28,6 +40,11 @@ def rate_on(modality: Modality, day: date) -> Rate | None:
 
 def tax_on(day: date) -> TaxRate | None:
     return TaxRate.objects.filter(valid_from__lte=day).order_by("-valid_from").first()
+
+
+def rates_in_force(day: date) -> list[tuple[Modality, Rate | None]]:
+    """Every modality with its price per minute in force on `day` (None: no rate yet)."""
+    return [(modality, rate_on(modality, day)) for modality in Modality.objects.order_by("pk")]
 
 
 def term_template_current(variant: str) -> TermTemplate | None:
@@ -62,33 +79,73 @@ def ticket_consultancies(user: User, ticket: Ticket) -> list[Consultancy]:
     )
 
 
-def consultancies_list(user: User) -> QuerySet[Consultancy]:
-    """The portal's list of consultancies (CON-3): those the user may see, terms waiting for an answer
-    first, then the newest, with what a row shows read up front."""
-    waiting_first = Case(When(status=C.OFFERED, then=Value(0)), default=Value(1), output_field=IntegerField())
-    return (
-        access.consultancies_visible_to(user)
-        .select_related("ticket__company", "modality", "term", "payer_unit")
-        .annotate(waiting_first=waiting_first)
-        .order_by("waiting_first", "-requested_at", "-pk")
+def consultancies_list(
+    user: User, *, status: str = "", ticket_number: str = "", waiting_first: bool = False
+) -> QuerySet[Consultancy]:
+    """The consultancies the user may see, newest first (the portal's list: terms waiting for an
+    answer first), with what a row shows read up front."""
+    queryset = access.consultancies_visible_to(user).select_related(
+        "ticket__company", "modality", "term", "payer_unit"
     )
+    if status:
+        queryset = queryset.filter(status=status)
+    if ticket_number:
+        queryset = queryset.filter(ticket__number=ticket_number)
+    if waiting_first:
+        waiting = Case(When(status=C.OFFERED, then=Value(0)), default=Value(1), output_field=IntegerField())
+        return queryset.annotate(waiting_first=waiting).order_by("waiting_first", "-requested_at", "-pk")
+    return queryset.order_by("-requested_at", "-pk")
 
 
-def consultancy_session_lines(user: User, consultancy: Consultancy) -> tuple[list[StatementLine], Totals]:
-    """A consultancy's sessions as `ticket_consultancies` read them (entries prefetched: no query),
-    each with its line as the user's statement shows it, and their totals: a session billed to a
-    partner unit is R$ 0,00 for anyone but that unit's consultants (CON-4)."""
-    sessions = list(consultancy.sessions.all())
-    for session in sessions:
-        setattr(session, "recorded", sum(entry.minutes for entry in session.entries.all()))  # noqa: B010
+# --- One consultancy's sessions (CON-4, CON-6) -------------------------------------------------------------
+
+
+def charged_to(user: User, consultancy: Consultancy) -> bool:
+    """Whether the user's statement carries the consultancy's money: staff always; a partner
+    consultant when their unit pays; a company's contact when the company pays (CON-4)."""
+    if access.is_staff(user):
+        return True
+    unit_id = access.partner_unit_id(user)
+    if unit_id is not None:
+        return consultancy.payer == Consultancy.Payer.UNIT and consultancy.payer_unit_id == unit_id
+    return consultancy.payer == Consultancy.Payer.COMPANY
+
+
+def consultancy_session_lines(
+    user: User, consultancy: Consultancy, *, sessions: Iterable[Session] | None = None
+) -> list[StatementLine]:
+    """A consultancy's sessions, oldest first, each with its line as the user's statement shows it: a
+    session billed to someone else is R$ 0,00 with the unit it is billed to (CON-4). `consultancy` is
+    one the user may see (`access.access_consultancy`, or `ticket_consultancies`, whose prefetched
+    `sessions` may be passed: then no query). Entries and their corrections are read up front."""
+    if sessions is None:
+        corrections = TimeEntryCorrection.objects.select_related("corrected_by")
+        entries = TimeEntry.objects.select_related("analyst").prefetch_related(
+            Prefetch("corrections", queryset=corrections)
+        )
+        sessions = (
+            Session.objects.filter(consultancy=consultancy)
+            .select_related("created_by")
+            .annotate(recorded=Sum("entries__minutes"))
+            .prefetch_related(Prefetch("entries", queryset=entries))
+            .order_by("scheduled_for", "pk")
+        )
+    rows = list(sessions)
+    for session in rows:
+        session.consultancy = consultancy
+        if not hasattr(session, "recorded"):
+            session.recorded = sum(entry.minutes for entry in session.entries.all())  # type: ignore[attr-defined]
     unit_pays = consultancy.payer == Consultancy.Payer.UNIT
-    lines = session_lines(
-        sessions, charged_to_unit=unit_pays and access.partner_unit_id(user) == consultancy.payer_unit_id
-    )
+    # session_lines charges a line when "the unit pays" equals `charged_to_unit`.
+    return session_lines(rows, charged_to_unit=unit_pays == charged_to(user, consultancy))
+
+
+def lines_totals(lines: Iterable[StatementLine]) -> Totals:
+    """Sums of the rounded lines (money only where the line is charged to the reader)."""
     totals = Totals()
     for row in lines:
         totals.add(row.line, charged=row.charged)
-    return lines, totals
+    return totals
 
 
 def open_consultancy(ticket: Ticket) -> Consultancy | None:
@@ -233,23 +290,48 @@ def consultancy_statement(
     return statement
 
 
-# --- Back-office reads ----------------------------------------------------------------------------------
-
-
-def consultancy_billing_lines(user: User, consultancy: Consultancy) -> list[StatementLine]:
-    """A consultancy's sessions the user may see, in order, each with its statement line as billed to
-    whoever pays it (the company, or the partner unit: CON-4), and its entries with their
-    corrections read up front."""
-    entries = TimeEntry.objects.select_related("analyst").prefetch_related("corrections__corrected_by")
-    sessions = (
-        access.consultancy_sessions_visible_to(user)
-        .filter(consultancy=consultancy)
-        .select_related("consultancy__term", "consultancy__modality", "consultancy__payer_unit", "created_by")
-        .annotate(recorded=Sum("entries__minutes"))
-        .prefetch_related(Prefetch("entries", queryset=entries))
-        .order_by("scheduled_for", "pk")
-    )
-    return session_lines(sessions, charged_to_unit=consultancy.payer == Consultancy.Payer.UNIT)
+def statement_scope(
+    user: User, *, company_id: int | None = None, unit_id: int | None = None
+) -> tuple[Company | None, PartnerUnit | None]:
+    """Whose statement the user reads, from the ids they ask for (CON-8), by `statement_choices`: a
+    contact their own company and a partner consultant their own unit, whatever they ask; staff the
+    one company or unit they choose. Another company or unit is refused like a missing one."""
+    choices = statement_choices(user)
+    if choices.company is not None:
+        if unit_id is not None:
+            raise DomainError(
+                _("O extrato de uma unidade parceira é dos seus consultores: informe só o mês."),
+                field="unit",
+                code="statement_scope",
+            )
+        if company_id is not None and company_id != choices.company.pk:
+            raise DomainError(_("Empresa não encontrada."), field="company", code="company_not_found")
+        return choices.company, None
+    if choices.unit is not None:
+        if company_id is not None:
+            raise DomainError(
+                _("Consultores parceiros consultam o extrato da sua unidade: informe só o mês."),
+                field="company",
+                code="statement_scope",
+            )
+        if unit_id is not None and unit_id != choices.unit.pk:
+            raise DomainError(_("Unidade não encontrada."), field="unit", code="unit_not_found")
+        return None, choices.unit
+    if choices.companies is None:
+        raise NotFoundError
+    if (company_id is None) == (unit_id is None):
+        raise DomainError(
+            _("Escolha a empresa ou a unidade parceira do extrato (uma das duas)."), code="statement_scope"
+        )
+    if company_id is not None:
+        company = next((c for c in choices.companies if c.pk == company_id), None)
+        if company is None:
+            raise DomainError(_("Empresa não encontrada."), field="company", code="company_not_found")
+        return company, None
+    unit = next((u for u in choices.units or [] if u.pk == unit_id), None)
+    if unit is None:
+        raise DomainError(_("Unidade não encontrada."), field="unit", code="unit_not_found")
+    return None, unit
 
 
 def time_entries_visible_to(user: User) -> QuerySet[TimeEntry]:

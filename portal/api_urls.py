@@ -11,6 +11,7 @@ from surveys.api import SurveyView
 urlpatterns = [
     path("auth/token/", TokenLoginView.as_view(), name="api-token"),
     path("", include("tickets.api.urls")),
+    path("", include("consultoria.api.urls")),
     path("surveys/<str:token>/", SurveyView.as_view(), name="api-survey"),
     path("statement/", StatementView.as_view(), name="api-statement"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

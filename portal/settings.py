@@ -280,6 +280,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name (`status`, `modality`, `kind`): each keeps a name of its own.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "tickets.models.Ticket.Status",
+        "ModalityEnum": "tickets.models.Ticket.Modality",
+        "KindEnum": "tickets.models.Ticket.Kind",
+        "ConsultancyStatusEnum": "consultoria.models.Consultancy.Status",
+        "ModalityCodeEnum": "consultoria.models.Modality.Code",
+        "PayerEnum": "consultoria.models.Consultancy.Payer",
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import pkgutil
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -140,6 +141,10 @@ def test_ten2_every_state_changing_portal_route_refuses_posts_without_csrf(objec
     for name, (build, _expected) in PORTAL.items():
         if name in CSRF_EXEMPT:
             continue
+        # Every route on the same footing, whatever an earlier response set: with a CSRF cookie but no
+        # token, a JSON-only API view cannot read the forged form body and answers 415 from inside
+        # the CSRF check (the view is not reached either way).
+        client.cookies.pop(settings.CSRF_COOKIE_NAME, None)
         response = client.post(reverse(name, kwargs=build(objects)), {"language": "en"})
         assert response.status_code == 403, name
     world.contact.refresh_from_db()

@@ -239,7 +239,7 @@ class ConsultancyAdmin(ConsultoriaModelAdmin):
             raise PermissionDenied
         term = term_of(consultancy)
         rows = (
-            selectors.consultancy_billing_lines(request.user, consultancy)
+            selectors.consultancy_session_lines(request.user, consultancy)
             if consultancy.status in BILLABLE_STATUSES
             else []
         )

@@ -62,7 +62,7 @@ class ConsultancyPanel(WorkPanel):
         ):
             forms["ask"] = ConsultancyAskForm(ticket=ticket, user=user)
         if current is not None and current.status in BILLABLE_STATUSES:
-            lines = selectors.consultancy_billing_lines(user, current)
+            lines = selectors.consultancy_session_lines(user, current)
         if may_change and current is not None and current.status == C.ACCEPTED:
             kwargs: dict[str, Any] = {"ticket": ticket, "user": user, "consultancy": current}
             forms["schedule"] = SessionScheduleForm(**kwargs)

@@ -79,7 +79,8 @@ def ticket_consultancy_cards(user: User, ticket: Ticket) -> list[ConsultancyCard
     """The ticket's consultancies the user may see, newest first, ready for the card."""
     cards = []
     for consultancy in selectors.ticket_consultancies(user, ticket):
-        lines, totals = selectors.consultancy_session_lines(user, consultancy)
+        lines = selectors.consultancy_session_lines(user, consultancy, sessions=consultancy.sessions.all())
+        totals = selectors.lines_totals(lines)
         sessions = [
             SessionRow(
                 row=row,

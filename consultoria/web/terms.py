@@ -39,7 +39,7 @@ class ConsultancyListView(ClientRequiredMixin, View):
     template_name = "consultoria/list.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        page = Paginator(selectors.consultancies_list(request.user), PAGE_SIZE).get_page(  # type: ignore[arg-type]
+        page = Paginator(selectors.consultancies_list(request.user, waiting_first=True), PAGE_SIZE).get_page(  # type: ignore[arg-type]
             request.GET.get("page")
         )
         return render(request, self.template_name, {"page": page})

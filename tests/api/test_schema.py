@@ -46,6 +46,20 @@ def test_api1_the_schema_is_public_and_lists_every_operation():
         ("GET", "/api/v1/surveys/{token}/"),
         ("POST", "/api/v1/surveys/{token}/"),
         ("GET", "/api/v1/statement/"),
+        ("POST", "/api/v1/tickets/{number}/consultancy/"),
+        ("GET", "/api/v1/consultancies/"),
+        ("GET", "/api/v1/consultancies/{id}/"),
+        ("POST", "/api/v1/consultancies/{id}/approve/"),
+        ("POST", "/api/v1/consultancies/{id}/refuse/"),
+        ("POST", "/api/v1/consultancies/{id}/accept/"),
+        ("POST", "/api/v1/consultancies/{id}/decline/"),
+        ("POST", "/api/v1/consultancies/{id}/sessions/"),
+        ("POST", "/api/v1/consultancies/{id}/finish/"),
+        ("POST", "/api/v1/consultancy-sessions/{id}/entries/"),
+        ("POST", "/api/v1/consultancy-entries/{id}/correct/"),
+        ("GET", "/api/v1/consultancy-statement/"),
+        ("GET", "/api/v1/consultancy-rates/"),
+        ("POST", "/api/v1/consultancy-rates/igpm/"),
     }
     [number] = schema["paths"]["/api/v1/tickets/{number}/"]["get"]["parameters"]
     assert number["schema"] == {"type": "string", "pattern": "^[0-9]{8}$"}

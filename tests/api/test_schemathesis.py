@@ -1,8 +1,9 @@
 """Property-based run of the whole API against its own OpenAPI schema (API-1), with schemathesis.
 
 The schema is loaded from the Django app in-process (WSGI) and every operation is called with
-generated data, as an analyst and as a client contact, on a database holding real tickets whose
-numbers and file ids are fed into the paths. Checks: no server error, every status code is one
+generated data, as an analyst and as a client contact (and, on the consultancy operations, as a
+leader), on a database holding real tickets and consultancies whose numbers and ids are fed into
+the paths and the query. Checks: no server error, every status code is one
 the schema documents and, for valid requests, every response body matches the schema.
 
 The requests run inside pytest-django's test transaction, as with Django's test client: Django's
@@ -29,12 +30,12 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 from portal.wsgi import application
 from surveys.tokens import survey_token
-from tests.helpers import upload
+from tests.helpers import at, upload
 from tickets import services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-# Examples per operation, role and mode: about 950 calls, ~25 s on SQLite or PostgreSQL.
+# Examples per operation, role and mode: about 2,500 calls, ~75 s on PostgreSQL on two cores.
 MAX_EXAMPLES = {GenerationMode.POSITIVE: 20, GenerationMode.NEGATIVE: 10}
 CHECKS = {
     # Valid requests: no 5xx, only documented status codes, bodies that match the schema.
@@ -56,7 +57,8 @@ def same_connection():
 @pytest.fixture
 def data(world, catalogue, open_ticket) -> dict:
     """Alfa: an open ticket with a file and an internal note, a ticket waiting on the client and a
-    closed one; Beta: a ticket the Alfa contact must never reach."""
+    closed one, and consultancies waiting for a leader, offered, and accepted with a session and an
+    entry; Beta: a ticket and an offered consultancy the Alfa contact must never reach."""
     opened = open_ticket(world.contact.user, files=[upload("log.txt")])
     services.ticket_reply(
         actor=world.analyst,
@@ -77,33 +79,119 @@ def data(world, catalogue, open_ticket) -> dict:
     from surveys.models import Survey
 
     survey_tokens = [survey_token(survey) for survey in Survey.objects.all()]
+    consultancies = _consultancies(world, open_ticket, beta=other)
+    session = consultancies["accepted"].sessions.get()
     return {
-        # path parameters
+        # path parameters ("id" of the attachments; the consultancy routes' ids by their path)
         "number": [*(ticket.number for ticket in tickets), "00000000"],
         "id": [*sorted({a.pk for t in tickets for a in t.attachments.all()}), 999_999],
         "token": [*survey_tokens, "forjado"],
-        # request body fields that name rows: real ids (and a few wrong ones) reach the services
+        "consultancy": [
+            *(consultancies[key].pk for key in ("requested", "offered", "accepted", "beta")),
+            999_999,
+        ],
+        "finishable": [consultancies["finishable"].pk, consultancies["requested"].pk, 999_999],
+        "session": [session.pk, 999_999],
+        "entry": [*session.entries.values_list("pk", flat=True), 999_999],
+        # request body fields and query parameters that name rows: real ids (and a few wrong ones)
         "company": [world.company.pk, world.other_company.pk, world.company.cnpj],
         "product": [catalogue.product.pk, catalogue.product.pk, catalogue.other_product.pk],
         "routine": [catalogue.routine.pk, catalogue.fiscal_routine.pk],
         "version": [catalogue.version.pk],
         "team": [catalogue.team.pk, catalogue.fiscal_team.pk],
         "assignee": [world.analyst.pk, world.leader.pk, world.contact.user.pk],
+        "unit": [world.company.partner_unit_id, 999_999],
+        "ticket": [consultancy.ticket.number for consultancy in consultancies.values()],
+        "month": ["2026-11", "2026-12"],
+        # instants of the consultancy's calendar (most generated ones fall outside 2000-2100)
+        "scheduled_for": [
+            "2026-11-10T10:00:00-03:00",
+            "2026-11-11T14:30:00-03:00",
+            "2026-11-14T10:00:00-03:00",
+        ],
+        "started_at": ["2026-11-10T10:00:00-03:00", "2026-11-10T10:30:00-03:00", "2026-11-10T09:03:00-03:00"],
+        "ended_at": ["2026-11-10T10:07:00-03:00", "2026-11-10T10:45:30-03:00", "2026-11-10T09:00:00-03:00"],
     }
 
 
-BODY_IDS = ("company", "product", "routine", "version", "team", "assignee")
+def _consultancies(world, open_ticket, *, beta) -> dict:
+    """Alfa's consultancies at three steps (the accepted one with a session and an entry) and one
+    accepted for the finish operation alone (finishing the other would close it to sessions and
+    entries before they are fuzzed), and Beta's offered one."""
+    from consultoria import services as consultancy
+    from consultoria.models import Modality
+
+    def offer(ticket, code, *, approve=True):
+        asked = consultancy.consultancy_request(
+            actor=world.analyst,
+            ticket=ticket,
+            modality=Modality.objects.get(code=code),
+            situation="not_reproduced",
+        )
+        if approve:
+            consultancy.consultancy_approve(actor=world.leader, consultancy=asked)
+        return asked
+
+    built = {
+        "requested": offer(open_ticket(world.contact.user), "module", approve=False),
+        "offered": offer(open_ticket(world.contact.user), "technical"),
+        "accepted": offer(open_ticket(world.contact.user), "module"),
+        "beta": offer(beta, "technical"),
+        "finishable": offer(open_ticket(world.contact.user), "investigative"),
+    }
+    for key in ("accepted", "finishable"):
+        consultancy.term_accept(actor=world.admin.user, consultancy=built[key], address="203.0.113.7")
+    session = consultancy.session_schedule(
+        actor=world.analyst, consultancy=built["accepted"], scheduled_for=at(2026, 11, 10, 9)
+    )
+    consultancy.entry_record(
+        actor=world.analyst,
+        session=session,
+        started_at=at(2026, 11, 10, 9),
+        ended_at=at(2026, 11, 10, 9, 7),
+        description="Análise.",
+    )
+    return built
+
+
+BODY_IDS = (
+    "company",
+    "product",
+    "routine",
+    "version",
+    "team",
+    "assignee",
+    "scheduled_for",
+    "started_at",
+    "ended_at",
+)
+QUERY_IDS = ("company", "unit", "ticket", "month")
+# The "id" of a path is a row of the resource the path names.
+PATH_IDS = {
+    "/api/v1/consultancies/{id}/finish/": "finishable",
+    "/api/v1/consultancies/": "consultancy",
+    "/api/v1/consultancy-sessions/": "session",
+    "/api/v1/consultancy-entries/": "entry",
+}
 
 
 @st.composite
 def _with_real_ids(draw, strategy, data: dict):
-    """Valid cases whose id fields name real rows (some of them refused), so the services run."""
+    """Valid cases whose id fields name real rows (some of them refused) and whose instants fall in
+    the consultancy's calendar now and then, so the services run."""
     case = draw(strategy)
-    if isinstance(case.body, dict):
-        for key in BODY_IDS:
-            if key in case.body:
-                case.body[key] = draw(st.sampled_from(data[key]))
+    for fields, keys in ((case.body, BODY_IDS), (case.query, QUERY_IDS)):
+        if isinstance(fields, dict):
+            for key in keys:
+                if key in fields:
+                    fields[key] = draw(st.sampled_from(data[key]))
     return case
+
+
+def _values_of(operation, name: str, data: dict) -> list:
+    if name == "id":
+        name = next((key for prefix, key in PATH_IDS.items() if operation.path.startswith(prefix)), name)
+    return data[name]
 
 
 def _strategy(operation, mode: GenerationMode, data: dict):
@@ -113,7 +201,7 @@ def _strategy(operation, mode: GenerationMode, data: dict):
         strategy = operation.as_strategy(generation_mode=mode)
     else:
         name = names.pop()
-        strategy = st.sampled_from(data[name]).flatmap(
+        strategy = st.sampled_from(_values_of(operation, name, data)).flatmap(
             lambda value: operation.as_strategy(generation_mode=mode, path_parameters={name: value})
         )
         if mode is GenerationMode.NEGATIVE:
@@ -146,6 +234,7 @@ def test_api1_schemathesis_finds_no_server_error_and_no_schema_violation(world, 
     tokens = {
         "analyst": Token.objects.create(user=world.analyst).key,
         "contact": Token.objects.create(user=world.contact.user).key,
+        "leader": Token.objects.create(user=world.leader).key,  # the consultancy operations only
     }
     failures: list[str] = []
     calls: list = []
@@ -155,6 +244,8 @@ def test_api1_schemathesis_finds_no_server_error_and_no_schema_violation(world, 
         operation = result.ok()
         operations += 1
         for role, token in tokens.items():
+            if role == "leader" and not any(tag.startswith("consultancy") for tag in operation.tags or ()):
+                continue
             for mode, checks in CHECKS.items():
                 try:
                     _fuzz(
@@ -174,5 +265,5 @@ def test_api1_schemathesis_finds_no_server_error_and_no_schema_violation(world, 
     for (label, status), count in sorted(Counter(calls).items()):
         print(f"  {label} -> {status}: {count}")
     assert failures == [], "\n\n".join(failures)
-    assert operations == 23
+    assert operations == 37
     assert len(calls) > operations * 2 * 2 * 5  # every operation, role and mode was exercised

@@ -7,6 +7,8 @@ import pytest
 
 from consultoria import services
 from consultoria.models import Consultancy, Modality, Rate
+from tests.api.conftest import api_for  # noqa: F401  (the API client fixture, for tests/consultoria/test_api*.py)
+from tests.factories import ContactFactory
 from tests.helpers import at
 
 
@@ -119,3 +121,11 @@ def consultancy_for(world, modality):
 def partner_ticket(world, open_ticket):
     """A ticket of Alfa opened by the partner consultant (its consultancy is billed to the unit, CON-4)."""
     return open_ticket(world.partner, company=world.company, now=at(2026, 11, 9, 10))
+
+
+@pytest.fixture
+def acceptor(world):
+    """A contact of Alfa holding the consultancy permission (ACC-5), who sees only their own tickets."""
+    return ContactFactory(
+        company=world.company, can_authorize_consultancy=True, user__email="ok@alfa.example"
+    )

@@ -30,7 +30,7 @@ def objects(world) -> dict:
     from consultoria.models import Consultancy, Modality, TaxRate, TermTemplate
     from tests.helpers import at
 
-    ticket = open_ticket_for(world, "consultoria")
+    ticket = open_ticket_for(world, "consultoria-admin")
     consultancy = services.consultancy_request(
         actor=world.analyst,
         ticket=ticket,

@@ -1,0 +1,1 @@
+"""Views of billable consultancy in the API, one module per resource."""
