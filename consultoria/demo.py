@@ -27,11 +27,22 @@ def _working(instant: datetime) -> datetime:
     return clock.next_working_instant(instant)
 
 
-def _ticket(requester: User, summary: str, *, opened: datetime, company=None) -> Ticket:
+def _session_times(now: datetime) -> tuple[datetime, datetime, datetime]:
+    """Three working instants a couple of days back (a week when that would reach past `now`): the
+    demo's sessions, each of at most an hour, record work already done."""
+    for days in (2, 7):
+        start = _working(now - timedelta(days=days))
+        times = (start, _working(start + timedelta(hours=2)), _working(start + timedelta(hours=4)))
+        if times[-1] + timedelta(hours=1) <= now:
+            break
+    return times
+
+
+def _ticket(requester: User, summary: str, *, opened: datetime, analyst: User, company) -> Ticket:
     product = Product.objects.get(name="ERP Backoffice")
-    return ticket_services.ticket_open(
+    ticket = ticket_services.ticket_open(
         actor=requester,
-        company=company or requester.contact.company,
+        company=company,
         product=product,
         routine=product.routines.get(name="Faturamento"),
         version=product.versions.order_by("-name")[0],
@@ -40,6 +51,9 @@ def _ticket(requester: User, summary: str, *, opened: datetime, company=None) ->
         description=f"{summary}. Ocorre só no ambiente do cliente; o suporte padrão não reproduz.",
         answers=ticket_services.SeverityAnswers(True, True, False, False),
         now=opened,
+    )
+    return ticket_services.ticket_assign(
+        actor=analyst, ticket=ticket, assignee=analyst, now=opened + timedelta(minutes=30)
     )
 
 
@@ -51,8 +65,11 @@ def seed_demo_consultancies() -> None:
     helena, julia = users["helena.analista@suporte.example"], users["julia.lider@suporte.example"]
     gabriel = users["gabriel@parceiro.example"]
     modality = {m.code: m for m in Modality.objects.all()}
-    start = _working(timezone.now() - timedelta(days=2))
+    start, later, latest = _session_times(timezone.now())
     opened = start - timedelta(days=1)
+
+    def new(summary: str, requester: User = bruno) -> Ticket:
+        return _ticket(requester, summary, opened=opened, analyst=helena, company=ana.contact.company)
 
     def ask(ticket: Ticket, code: str, situation: str) -> Consultancy:
         return services.consultancy_request(
@@ -87,20 +104,16 @@ def seed_demo_consultancies() -> None:
             )
             at += timedelta(minutes=length + 10)
 
-    ask(_ticket(bruno, "Pedido de compra duplicado ao aprovar", opened=opened), "module", S.STORED_RECORDS)
-    refused = ask(_ticket(bruno, "Relatório de faturamento sem filial", opened=opened), "technical", S.URGENT)
+    ask(new("Pedido de compra duplicado ao aprovar"), "module", S.STORED_RECORDS)
+    refused = ask(new("Relatório de faturamento sem filial"), "technical", S.URGENT)
     services.consultancy_refuse(
         actor=julia, consultancy=refused, reason="Reproduzido no ambiente padrão: segue no suporte padrão."
     )
-    offer(_ticket(bruno, "Título a receber sem baixa automática", opened=opened), "technical", S.ISOLATED)
-    declined = offer(
-        _ticket(bruno, "Cálculo de impostos por item divergente", opened=opened), "investigative", S.OUTDATED
-    )
+    offer(new("Título a receber sem baixa automática"), "technical", S.ISOLATED)
+    declined = offer(new("Cálculo de impostos por item divergente"), "investigative", S.OUTDATED)
     services.term_decline(actor=ana, consultancy=declined, reason="Vamos aguardar a atualização do ambiente.")
 
-    accepted = accept(
-        _ticket(bruno, "Nota de entrada com custo zerado", opened=opened), "technical", S.NOT_REPRODUCED
-    )
+    accepted = accept(new("Nota de entrada com custo zerado"), "technical", S.NOT_REPRODUCED)
     work(accepted, start, 35, 20)  # ends at start + 65 min
     entry = accepted.sessions.get().entries.order_by("-started_at")[0]
     services.entry_correct(
@@ -111,14 +124,12 @@ def seed_demo_consultancies() -> None:
         description=entry.description,
         reason="Cinco minutos de espera pelo acesso remoto não são cobrados.",
     )
-    waived = accept(
-        _ticket(bruno, "Desconto não aplicado no pedido", opened=opened), "module", S.NOT_REPRODUCED
-    )
-    work(waived, _working(start + timedelta(hours=2)), 7)
+    waived = accept(new("Desconto não aplicado no pedido"), "module", S.NOT_REPRODUCED)
+    work(waived, later, 7)
     services.consultancy_finish(
         actor=helena, consultancy=waived, finding=Consultancy.Finding.DOCUMENTATION_DEFECT
     )
 
-    by_partner = _ticket(gabriel, "Integração de pedidos parada", opened=opened, company=ana.contact.company)
+    by_partner = new("Integração de pedidos parada", requester=gabriel)
     partner_paid = accept(by_partner, "technical", S.NO_IT_STAFF, acceptor=gabriel)
-    work(partner_paid, _working(start + timedelta(hours=4)), 45)
+    work(partner_paid, latest, 45)

@@ -15,6 +15,8 @@ missing=()
 if [ -z "${REDIS_URL:-}" ] && ! command -v redis-server >/dev/null; then missing+=(redis-server); fi
 if [ -z "${DATABASE_URL:-}" ] && [ ! -x "$PG_BIN/postgres" ]; then missing+=(postgresql-15); fi
 if [ -n "${NEED_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+# The browser journeys look at a PDF as a picture with poppler's pdftoppm.
+if [ -n "${NEED_CHROMIUM:-}" ] && ! command -v pdftoppm >/dev/null; then missing+=(poppler-utils); fi
 if [ -n "${NEED_GETTEXT:-}" ] && ! command -v msgfmt >/dev/null; then missing+=(gettext); fi
 ensure_packages "${missing[@]}" "${WEASYPRINT_PACKAGES[@]}" || exit 1
 

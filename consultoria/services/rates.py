@@ -21,7 +21,9 @@ from ..billing import adjusted_price
 from ..models import Modality, Rate, RateAdjustment, TermTemplate
 from ..selectors import rate_on
 
-MAX_IGPM = Decimal(100)
+# The IGPM of a year, as recorded since 1989 outside hyperinflation, stays well within these bounds; a
+# larger figure is a typing slip (and −100 % or less would make rates free or negative).
+IGPM_BOUNDS = (Decimal(-50), Decimal(100))  # from -50 % included, under 100 %
 _M = TypeVar("_M", bound=models.Model)
 
 
@@ -30,8 +32,13 @@ def igpm_adjust(*, actor: User, percentage: Decimal, valid_from: date, note: str
     """Record the yearly IGPM adjustment: each modality's rate in force on `valid_from` × (1 + IGPM)
     becomes its rate from that day (CON-7)."""
     access.require_leader(actor, _("Somente líderes registram o reajuste anual."))
-    if not -MAX_IGPM < percentage < MAX_IGPM:
-        raise DomainError(_("Informe o IGPM em porcentagem, como 4,25."), field="percentage")
+    low, high = IGPM_BOUNDS
+    if not low <= percentage < high:
+        raise DomainError(
+            _("Informe o IGPM em porcentagem, entre -50 e 100, como 4,25."),
+            field="percentage",
+            code="igpm_out_of_range",
+        )
     if (
         RateAdjustment.objects.filter(valid_from=valid_from).exists()
         or Rate.objects.filter(valid_from=valid_from).exists()

@@ -5,7 +5,7 @@ values, who and why."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +27,8 @@ from ..notifications import notify_session_scheduled, notify_time_entry
 from ..workflow import require_billable
 
 CONSULTANCY_CALENDAR = "consultoria"  # CAL-3: consultancy work follows its own calendar
+# An entry records work done: it may end a little after the clock (typed rounded up), not later.
+CLOCK_TOLERANCE = timedelta(minutes=5)
 
 
 def _check_working_time(instant: datetime) -> None:
@@ -67,10 +69,16 @@ def session_schedule(
 
 
 def _check_entry(
-    analyst: User, started_at: datetime, ended_at: datetime, *, exclude: int | None = None
+    analyst: User, started_at: datetime, ended_at: datetime, *, now: datetime, exclude: int | None = None
 ) -> int:
     if ended_at <= started_at:
         raise DomainError(_("O fim do apontamento deve ser depois do início."), field="ended_at")
+    if ended_at > now + CLOCK_TOLERANCE:
+        raise DomainError(
+            _("O apontamento registra trabalho já feito: o fim não pode estar no futuro."),
+            field="ended_at",
+            code="entry_in_future",
+        )
     overlapping = TimeEntry.objects.filter(analyst=analyst, started_at__lt=ended_at, ended_at__gt=started_at)
     if exclude is not None:
         overlapping = overlapping.exclude(pk=exclude)
@@ -120,7 +128,7 @@ def entry_record(
     if not description.strip():
         raise DomainError(_("Descreva o que foi feito."), field="description")
     analyst_lock(actor)
-    minutes = _check_entry(actor, started_at, ended_at)
+    minutes = _check_entry(actor, started_at, ended_at, now=now)
     entry = TimeEntry.objects.create(
         session=session,
         analyst=actor,
@@ -156,7 +164,7 @@ def entry_correct(
     if not description.strip():
         raise DomainError(_("Descreva o que foi feito."), field="description")
     analyst_lock(entry.analyst)
-    minutes = _check_entry(entry.analyst, started_at, ended_at, exclude=entry.pk)
+    minutes = _check_entry(entry.analyst, started_at, ended_at, now=now, exclude=entry.pk)
     if (entry.started_at, entry.ended_at, entry.description) == (started_at, ended_at, description.strip()):
         raise DomainError(_("Nada mudou neste apontamento."), code="nothing_changed")
     TimeEntryCorrection.objects.create(

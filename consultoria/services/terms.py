@@ -6,6 +6,7 @@ which returns the ticket to standard support."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from string import Template
 
@@ -75,6 +76,7 @@ def term_offer(consultancy: Consultancy, *, now: datetime) -> Term:
         chamado=consultancy.ticket.number,
         empresa=consultancy.ticket.company.legal_name,
     )
+    text = re.sub(r"(?<=\w)\.\.(?=\s|$)", ".", text)  # "… Ltda." closing a sentence: one period
     term = Term.objects.create(
         consultancy=consultancy,
         template=template,

@@ -62,6 +62,9 @@ class ConsultancyStatementForm(forms.Form):
         companies: list[Company] | None = None,
         units: list[PartnerUnit] | None = None,
     ) -> None:
+        if not (data or {}).get("mes"):  # the current month, shown in the field too
+            data = data.copy() if data is not None else {}
+            data["mes"] = today.strftime("%Y-%m")
         super().__init__(data)
         self.today = today
         self.companies = {str(company.pk): company for company in companies or []}

@@ -4,6 +4,7 @@ a partner consultant their unit's, staff choose either; one selector for every f
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -22,6 +23,12 @@ from .exports import pdf_response, statement_csv, statement_filename
 from .forms import ConsultancyStatementForm
 
 SCREEN, CSV, PDF, PRINT = "", "csv", "pdf", "impressao"
+
+
+def month_text(month: date, step: int) -> str:
+    """The month `step` months from `month`, as the month field writes it (2026-11)."""
+    index = month.year * 12 + month.month - 1 + step
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 class ConsultancyStatementView(LoginRequiredMixin, View):
@@ -73,8 +80,11 @@ class ConsultancyStatementView(LoginRequiredMixin, View):
         return render(request, self.template_name, context, status=200 if form.is_valid() else 400)
 
     def context(self, request: HttpRequest, statement: Statement | None, *, staff: bool) -> dict[str, Any]:
+        month = statement.month if statement is not None else None
         return {
             "statement": statement,
+            "previous_month": month_text(month, -1) if month else "",
+            "next_month": month_text(month, +1) if month else "",
             "staff": staff,
             "link_tickets": not staff,  # staff work tickets in the back-office
             "show_company": staff or (statement is not None and statement.unit is not None),

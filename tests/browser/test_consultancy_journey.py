@@ -1,32 +1,60 @@
-"""Browser journey of billable consultancy on the client's side (CON-3, CON-6, CON-8, ACC-5): the
-leader's approval (back-office, through the services here) -> a contact without the permission
-cannot accept -> the administrator, who has it, accepts -> the analyst's entries and the leader's
-correction on the ticket page -> the statement's PDF with the amounts (read back with pypdf)."""
+"""Browser journey of billable consultancy, every step clicked by the person who takes it (CON-2,
+CON-3, CON-5, CON-6, CON-8, ACC-5): the analyst asks on the ticket's work page -> the leader
+approves from the approval queue -> a contact without the permission cannot accept -> the
+administrator, who has it, accepts -> the analyst schedules a session and records an entry on the
+work page -> the leader corrects it on the entry's page -> the client's ticket page and statement,
+and its PDF with the amounts (read back with pypdf, and kept as a picture to look at)."""
 
 import io
-from datetime import timedelta
+import shutil
+import subprocess
 
 import pytest
 from pypdf import PdfReader
 
-from consultoria import services
-from consultoria.models import Consultancy, Modality
-from tests.helpers import at, browser_login, screenshot
+from consultoria.models import Consultancy, TimeEntryCorrection
+from tests.helpers import ARTIFACTS, at, browser_login, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_term_accepted_by_who_may_entries_corrected_and_the_pdf_statement(page, world, open_ticket):
-    ticket = open_ticket(world.contact.user, now=at(2026, 11, 9, 10))
-    consultancy = services.consultancy_request(
-        actor=world.analyst,
-        ticket=ticket,
-        modality=Modality.objects.get(code=Modality.Code.MODULE),
-        situation=Consultancy.Situation.NOT_REPRODUCED,
-        now=at(2026, 11, 9, 11),
-    )
-    services.consultancy_approve(actor=world.leader, consultancy=consultancy, now=at(2026, 11, 9, 12))
+def work_page(page, ticket):
+    page.goto(f"{page.base_url}/admin/tickets/ticket/{ticket.pk}/change/")
 
+
+def test_asked_approved_accepted_by_who_may_recorded_corrected_and_the_pdf_statement(
+    page, world, open_ticket
+):
+    ticket = open_ticket(world.contact.user, now=at(2026, 11, 9, 10))
+
+    # The analyst asks for a module consultancy on the work page; nothing reaches the client yet.
+    browser_login(page, world.analyst.email)
+    work_page(page, ticket)
+    ask = page.locator("#pedir-consultoria")
+    ask.get_by_label("Modalidade").select_option(label="Consultoria do módulo")
+    ask.get_by_label("Situação recomendada").select_option(
+        label="Não reproduzido em ambiente padrão atualizado"
+    )
+    ask.get_by_label("Justificativa").fill("Não reproduz no ambiente padrão.")
+    ask.get_by_role("button", name="Pedir consultoria").click()
+    page.get_by_text("Aguardando a decisão de um líder. Nada foi enviado ao cliente.").wait_for()
+    consultancy = Consultancy.objects.get(ticket=ticket)
+    assert consultancy.status == Consultancy.Status.REQUESTED
+
+    browser_login(page, world.contact.user.email)
+    page.goto(f"{page.base_url}/chamados/{ticket.number}/")
+    assert page.locator(".consultancy-card").count() == 0  # before a leader approves, nothing
+
+    # The leader approves it from the queue of consultancies waiting for a decision.
+    browser_login(page, world.leader.email)
+    page.goto(f"{page.base_url}/admin/consultoria/consultancy/")
+    page.get_by_role("heading", name="Consultorias aguardando aprovação do líder").wait_for()
+    page.get_by_role("link", name="ver consultoria").click()
+    page.get_by_role("button", name="Aprovar e enviar o termo").click()
+    page.get_by_text("o termo foi enviado a quem pode aceitá-lo").wait_for()
+    screenshot(page, "consultancy-queue-approved")
+
+    # The contact who opened the ticket may read the term, not accept it.
     browser_login(page, world.contact.user.email)
     page.goto(f"{page.base_url}/chamados/{ticket.number}/")
     page.get_by_text("Termo aguardando resposta").wait_for()
@@ -36,6 +64,7 @@ def test_term_accepted_by_who_may_entries_corrected_and_the_pdf_statement(page, 
     assert page.get_by_role("button", name="Aceitar o termo").count() == 0
     screenshot(page, "consultancy-term-without-permission")
 
+    # The administrator, who holds the permission, accepts it.
     browser_login(page, world.admin.user.email)
     page.goto(f"{page.base_url}/consultoria/")
     page.get_by_role("link", name="Ver o termo").click()
@@ -43,29 +72,37 @@ def test_term_accepted_by_who_may_entries_corrected_and_the_pdf_statement(page, 
     page.get_by_text("Termo aceito. A consultoria foi liberada").wait_for()
     page.get_by_text("do endereço 127.0.0.1").wait_for()
     consultancy.refresh_from_db()
-    assert (
-        consultancy.status == Consultancy.Status.ACCEPTED and consultancy.term.accepted_by == world.admin.user
-    )
+    assert consultancy.status == Consultancy.Status.ACCEPTED
+    assert consultancy.term.accepted_by == world.admin.user
 
-    session = services.session_schedule(
-        actor=world.analyst, consultancy=consultancy, scheduled_for=at(2026, 11, 10, 9)
-    )
-    entry = services.entry_record(
-        actor=world.analyst,
-        session=session,
-        started_at=at(2026, 11, 10, 9),
-        ended_at=at(2026, 11, 10, 9, 9),
-        description="Conferência dos parâmetros do faturamento.",
-    )
-    services.entry_correct(
-        actor=world.leader,
-        entry=entry,
-        started_at=entry.started_at,
-        ended_at=entry.started_at + timedelta(minutes=7),
-        description=entry.description,
-        reason="Pausa não descontada.",
-        now=at(2026, 11, 11, 9),
-    )
+    # The analyst schedules the session agreed with the client and records 9 minutes in it.
+    browser_login(page, world.analyst.email)
+    work_page(page, ticket)
+    schedule = page.locator("#agendar-sessao")
+    schedule.get_by_label("Data e hora combinadas com o cliente").fill("2026-11-10T09:00")
+    schedule.get_by_role("button", name="Agendar").click()
+    record = page.locator("#apontar-horas")
+    record.get_by_label("Início").fill("2026-11-10T09:00")
+    record.get_by_label("Fim").fill("2026-11-10T09:09")
+    record.get_by_label("O que foi feito").fill("Conferência dos parâmetros do faturamento.")
+    record.get_by_role("button", name="Registrar apontamento").click()
+    page.locator("#consultoria").get_by_role("link", name="10/11/2026 09:00–09:09").wait_for()
+
+    # The leader corrects the entry on its page, with a reason.
+    browser_login(page, world.leader.email)
+    work_page(page, ticket)
+    page.locator("#consultoria").get_by_role("link", name="10/11/2026 09:00–09:09").click()
+    fix = page.locator("#corrigir")
+    fix.get_by_label("Fim").fill("2026-11-10T09:07")
+    fix.get_by_label("Motivo da correção").fill("Pausa não descontada.")
+    fix.get_by_role("button", name="Corrigir").click()
+    page.locator("#correcoes").get_by_text("Pausa não descontada.").wait_for()
+    screenshot(page, "consultancy-entry-corrected")
+    correction = TimeEntryCorrection.objects.get()
+    assert (correction.old_minutes, correction.new_minutes, correction.corrected_by) == (9, 7, world.leader)
+
+    # The client sees the corrected minutes, the module minimum and the money; then the statement.
+    browser_login(page, world.admin.user.email)
     page.goto(f"{page.base_url}/chamados/{ticket.number}/")
     page.get_by_text("7 min apontados · 10 min faturáveis · 0 min abonados").wait_for()
     page.locator(".consultancy-entries").get_by_text("corrigido por").wait_for()
@@ -80,5 +117,19 @@ def test_term_accepted_by_who_may_entries_corrected_and_the_pdf_statement(page, 
     content = download.value.path().read_bytes()
     assert content.startswith(b"%PDF")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
-    for amount in ("R$ 3,50", "R$ 35,00", "R$ 4,99", "R$ 39,99"):
+    for amount in ("R$ 3,50", "R$ 35,00", "R$ 4,99", "R$ 39,99", ticket.number):
         assert amount in text, amount
+    keep_pdf_as_picture(content, "consultancy-statement-pdf")
+
+
+def keep_pdf_as_picture(content: bytes, name: str) -> None:
+    """The PDF's first page as a PNG in test-artifacts/, for people to look at (poppler's pdftoppm)."""
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("poppler-utils is missing: `make test` installs it (apt-get install poppler-utils)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = ARTIFACTS / f"{name}.pdf"
+    pdf.write_bytes(content)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(ARTIFACTS / name)], check=True
+    )
+    assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000

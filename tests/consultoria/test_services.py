@@ -92,6 +92,14 @@ def test_con3_the_approved_term_is_rendered_and_sent_to_who_may_accept_it(
     assert [message.to for message in mail.outbox] == [[world.admin.user.email]]  # ACC-5: who may accept
 
 
+def test_con3_a_legal_name_ending_in_a_period_closes_the_sentence_once(world, offered):
+    world.company.legal_name = "Alfa Sistemas Ltda."
+    world.company.save(update_fields=["legal_name"])
+    text = offered().term.text
+    assert "Alfa Sistemas Ltda. " in text or "Alfa Sistemas Ltda.\n" in text
+    assert "Ltda.." not in text
+
+
 def test_acc5_a_contact_without_the_permission_cannot_accept_and_nothing_changes(world, offered):
     consultancy = offered()
     with pytest.raises(ForbiddenError, match="autoriza consultoria"):
@@ -238,7 +246,34 @@ def test_con6_entries_round_up_never_overlap_and_reach_the_timeline_and_the_clie
             ended_at=at(2026, 11, 10, 10),
             description="Nada.",
         )
-    assert TimeEntry.objects.count() == 1
+    with pytest.raises(DomainError, match="não pode estar no futuro"):  # work not done yet
+        services.entry_record(
+            actor=world.analyst,
+            session=session,
+            started_at=at(2026, 11, 10, 10),
+            ended_at=at(2026, 11, 10, 10, 6),
+            description="Ainda não feito.",
+            now=at(2026, 11, 10, 10),
+        )
+    services.entry_record(  # typed rounded up a little after the clock: fine
+        actor=world.analyst,
+        session=session,
+        started_at=at(2026, 11, 10, 10),
+        ended_at=at(2026, 11, 10, 10, 5),
+        description="Fechamento.",
+        now=at(2026, 11, 10, 10, 1),
+    )
+    with pytest.raises(DomainError, match="não pode estar no futuro"):
+        services.entry_correct(
+            actor=world.leader,
+            entry=entry,
+            started_at=entry.started_at,
+            ended_at=at(2026, 11, 10, 9, 30),
+            description=entry.description,
+            reason="Terminou mais tarde.",
+            now=at(2026, 11, 10, 9, 10),
+        )
+    assert TimeEntry.objects.count() == 2
 
 
 def test_con6_a_leader_correction_changes_the_statement_and_keeps_the_history(world, accepted, session_of):
@@ -328,6 +363,21 @@ def test_con7_an_igpm_adjustment_in_the_middle_of_the_month_keeps_old_sessions_a
         services.igpm_adjust(actor=world.analyst, percentage=Decimal("1"), valid_from=date(2027, 1, 1))
     with pytest.raises(ConflictError):
         services.igpm_adjust(actor=world.leader, percentage=Decimal("1"), valid_from=date(2026, 11, 16))
+
+
+@pytest.mark.parametrize("percentage", ["-50.001", "-99.999", "100", "250"])
+def test_con7_an_igpm_beyond_the_plausible_is_refused_and_no_rate_changes(world, percentage):
+    before = list(Rate.objects.values_list("pk", "price_per_minute"))
+    with pytest.raises(DomainError, match="entre -50 e 100"):
+        services.igpm_adjust(actor=world.leader, percentage=Decimal(percentage), valid_from=date(2027, 1, 1))
+    assert list(Rate.objects.values_list("pk", "price_per_minute")) == before
+
+
+def test_con7_a_deflation_lowers_the_rates_half_up(world):
+    services.igpm_adjust(actor=world.leader, percentage=Decimal("-3.180"), valid_from=date(2027, 1, 1))
+    assert Rate.objects.get(modality__code="module", valid_from=date(2027, 1, 1)).price_per_minute == Decimal(
+        "3.39"
+    )  # 3,50 × 0,9682 = 3,3887
 
 
 def test_con8_statements_are_scoped_to_the_company_or_the_unit(world, accepted, session_of):
