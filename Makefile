@@ -42,7 +42,7 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## bench: pages (100k tickets) and sweeps (1M tickets) on a throw-away PostgreSQL, then bench-sla
+## bench: pages (100k tickets), sweeps (1M tickets), the consultancy statement (10k sessions) on a throw-away PostgreSQL, then bench-sla
 bench: install
 	PATH="$(BIN):$$PATH" bash scripts/bench.sh
 

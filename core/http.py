@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.core.files import File
+from django.http import FileResponse, Http404, HttpRequest
 
 
 def client_address(request: HttpRequest) -> str | None:
@@ -16,3 +17,17 @@ def client_address(request: HttpRequest) -> str | None:
             return hops[-1]
     address = str(request.META.get("REMOTE_ADDR") or "")
     return address or None
+
+
+def private_file_response(file: File[bytes], *, filename: str, content_type: str) -> FileResponse:
+    """A stored file the caller has checked the user may have: always a download, never rendered
+    by the browser, never cached by a shared proxy; a file missing from the disk is a 404."""
+    try:
+        handle = file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: the portal's pages and periodic sweeps on a real PostgreSQL (bench/bench_portal.py),
-# then the SLA engine against businesstimedelta (bench/bench_sla.py; BENCH_SLA=0 skips it).
+# a partner unit's consultancy statement over 10,000 sessions in the same database
+# (bench/bench_consultancy.py; BENCH_CONSULTANCY=0 skips it), then the SLA engine against
+# businesstimedelta (bench/bench_sla.py; BENCH_SLA=0 skips it).
 #
 # When DATABASE_URL / REDIS_URL are not set, scripts/services.sh starts a throw-away PostgreSQL 15
 # and Redis on free local ports and stops them (removing their files) when this script exits.
@@ -24,6 +26,11 @@ log "manage.py migrate / collectstatic (PostgreSQL: $DATABASE_URL, Redis: $REDIS
 
 log "bench/bench_portal.py $*"
 "$BIN/python" bench/bench_portal.py "$@"
+
+if [ "${BENCH_CONSULTANCY:-1}" != 0 ]; then
+  log "bench/bench_consultancy.py (BENCH_CONSULTANCY=0 skips it)"
+  "$BIN/python" bench/bench_consultancy.py
+fi
 
 if [ "${BENCH_SLA:-1}" != 0 ]; then
   log "bench/bench_sla.py (BENCH_SLA=0 skips it)"

@@ -4,7 +4,8 @@ from django.http import FileResponse
 
 from accounts import access
 from accounts.models import User
-from core.errors import DomainError, ForbiddenError, NotFoundError
+from core.errors import DomainError, ForbiddenError
+from core.http import private_file_response
 
 from .models import Attachment
 
@@ -23,17 +24,8 @@ def attachment_for_download(user: User, pk: int) -> Attachment:
 
 def attachment_response(attachment: Attachment) -> FileResponse:
     """Always a download, never rendered by the browser, never cached by a shared proxy."""
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise NotFoundError from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return private_file_response(
+        attachment.file,
         filename=attachment.original_name,
         content_type=attachment.content_type or "application/octet-stream",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -31,6 +31,7 @@ from .consultancy import (
     consultancy_term_acceptors,
     may_accept_term,
     require_term_acceptor,
+    statement_pdfs_of,
 )
 from .notices import (
     surveys_visible_to,
@@ -108,6 +109,7 @@ __all__ = [
     "require_term_acceptor",
     "sees_company_tickets",
     "sees_internal_notes",
+    "statement_pdfs_of",
     "surveys_visible_to",
     "team_notice_recipients",
     "ticket_actor_role",

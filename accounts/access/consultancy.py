@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from consultoria.models import Consultancy, Session, TimeEntry
+from consultoria.models import Consultancy, Session, StatementPdf, TimeEntry
 from core.errors import ForbiddenError, NotFoundError
 
 from ..models import User
@@ -134,3 +134,11 @@ def require_term_acceptor(user: AnyUser | None, consultancy: Consultancy) -> Non
             ),
             code="no_consultancy_permission",
         )
+
+
+def statement_pdfs_of(user: AnyUser | None) -> QuerySet[StatementPdf]:
+    """The statement PDFs prepared for the user: only who asked downloads one (made with what they
+    could read then), staff included; anyone else is told it does not exist."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return StatementPdf.objects.none()
+    return StatementPdf.objects.filter(requested_by=user)

@@ -1,6 +1,7 @@
 """Every write on billable consultancy (CON-1..8), one module per subject: asking and deciding
 (requests), the term (terms), sessions and time entries (sessions), rates, taxes and term
-templates (rates). Who may act is accounts/access; how a consultancy moves, consultoria/workflow.
+templates (rates), statement PDFs made in the background (statements). Who may act is
+accounts/access; how a consultancy moves, consultoria/workflow.
 """
 
 from .rates import igpm_adjust, term_template_new_version
@@ -12,6 +13,7 @@ from .requests import (
     consultancy_request,
 )
 from .sessions import entry_correct, entry_record, session_schedule
+from .statements import statement_pdf_request
 from .terms import term_accept, term_decline
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "entry_record",
     "igpm_adjust",
     "session_schedule",
+    "statement_pdf_request",
     "term_accept",
     "term_decline",
     "term_template_new_version",

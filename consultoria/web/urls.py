@@ -2,12 +2,18 @@
 
 from django.urls import path
 
-from .statement import ConsultancyStatementView
+from .statement import ConsultancyStatementView, StatementPdfDownloadView, StatementPdfRequestView
 from .terms import ConsultancyListView, TermAcceptView, TermDeclineView, TermView
 
 urlpatterns = [
     path("consultoria/", ConsultancyListView.as_view(), name="consultancy-list"),
     path("consultoria/extrato/", ConsultancyStatementView.as_view(), name="consultancy-statement"),
+    path("consultoria/extrato/pdf/", StatementPdfRequestView.as_view(), name="consultancy-statement-pdf"),
+    path(
+        "consultoria/extrato/pdf/<int:pk>/",
+        StatementPdfDownloadView.as_view(),
+        name="consultancy-statement-pdf-download",
+    ),
     path("consultoria/<int:pk>/termo/", TermView.as_view(), name="consultancy-term"),
     path("consultoria/<int:pk>/termo/aceitar/", TermAcceptView.as_view(), name="consultancy-term-accept"),
     path("consultoria/<int:pk>/termo/recusar/", TermDeclineView.as_view(), name="consultancy-term-decline"),

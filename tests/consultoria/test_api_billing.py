@@ -237,8 +237,8 @@ def test_con7_a_leader_records_the_igpm_and_the_new_rates_round_half_up(world, a
     assert too_low.status_code == 400 and list(too_low.json()) == ["percentage"]
     assert too_high.status_code == 400
     assert too_high.json() == {
-        "detail": "Informe o IGPM em porcentagem, como 4,25.",
-        "code": "invalid",
+        "detail": "Informe o IGPM em porcentagem, entre -50 e 100, como 4,25.",
+        "code": "igpm_out_of_range",
         "field": "percentage",
     }
     assert Rate.objects.filter(valid_from=date(2027, 2, 1)).count() == 0

@@ -4,7 +4,9 @@ The object is a consultancy of a ticket of Alfa opened by its contact, approved 
 waits for an answer. Beta's administrator ("other") gets 404 on it. The list and the term are pages
 of client contacts and partner consultants (analysts work consultancies in the back-office: 403);
 the statement is for everyone signed in: a contact reads their company's, a partner their unit's,
-staff choose. Accepting and declining take POST only (a GET changes nothing: 405).
+staff choose. Accepting and declining, and asking for a statement's PDF, take POST only (a GET
+changes nothing: 405). A prepared PDF is downloaded by who asked for it only (Alfa's administrator
+here): 404 for everyone else, staff included.
 """
 
 from . import LOGIN, open_ticket_for, row
@@ -25,6 +27,11 @@ PORTAL = {
     "consultancy-term": (_consultancy, OF_ALFA),
     "consultancy-term-accept": (_consultancy, POST_ONLY),
     "consultancy-term-decline": (_consultancy, POST_ONLY),
+    "consultancy-statement-pdf": (lambda o: {}, row(LOGIN, 405, 405, 405, 405, 405, 405)),
+    "consultancy-statement-pdf-download": (
+        lambda o: {"pk": o["portal_statement_pdf"].pk},
+        row(LOGIN, 404, 404, 200, 404, 404, 404),
+    ),
 }
 
 
@@ -40,4 +47,24 @@ def objects(world) -> dict:
         situation=Consultancy.Situation.NOT_REPRODUCED,
     )
     services.consultancy_approve(actor=world.leader, consultancy=consultancy)
-    return {"portal_consultancy": consultancy}
+    return {"portal_consultancy": consultancy, "portal_statement_pdf": _ready_pdf(world)}
+
+
+def _ready_pdf(world):
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from consultoria.models import StatementPdf
+
+    export = StatementPdf(
+        requested_by=world.admin.user,
+        company=world.company,
+        month=date(2026, 11, 1),
+        sessions=0,
+        status=StatementPdf.Status.READY,
+        requested_at=timezone.now(),
+    )
+    export.file.save("extrato.pdf", ContentFile(b"%PDF-1.7 matrix"), save=True)
+    return export
