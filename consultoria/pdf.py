@@ -18,7 +18,7 @@ TEMPLATE = "consultoria/statement_print.html"
 # Sessions of each table of the printable page, one A4 landscape page each (the first page also
 # holds the heading): WeasyPrint lays a table split over pages in time that grows with its pages, so
 # a long month is one short table per page.
-FIRST_PAGE_LINES, PAGE_LINES = 12, 16
+FIRST_PAGE_LINES, PAGE_LINES = 8, 11  # rows of up to three lines (ticket and company, unit)
 # Above this many sessions the PDF is prepared by the worker (about 20 s of WeasyPrint on one core
 # at 1,000 sessions): a request must not hold a web worker that long.
 INLINE_PDF_SESSIONS = 300

@@ -261,32 +261,40 @@ def consultancy_statement(
     user: User, *, month: date, company: Company | None = None, unit: PartnerUnit | None = None
 ) -> Statement:
     """CON-8: the billable sessions of a month, for one company (every session of its tickets; those
-    billed to a unit at R$ 0,00, CON-4) or one partner unit (the sessions it pays). One query."""
+    billed to a unit at R$ 0,00, CON-4) or one partner unit (the sessions it pays). Two queries: the
+    sessions as plain rows, then their consultancies (a few hundred for thousands of sessions) with
+    what a line needs, so a long month builds one small object per session."""
     since, until = month_bounds(month)
-    sessions = (
-        access.consultancy_sessions_visible_to(user)
-        .filter(
-            consultancy__status__in=[C.ACCEPTED, C.FINISHED],
-            scheduled_for__gte=since,
-            scheduled_for__lt=until,
-        )
-        .select_related(
-            "consultancy__ticket__company",
-            "consultancy__modality",
-            "consultancy__term",
-            "consultancy__payer_unit",
-        )
-        .annotate(recorded=Sum("entries__minutes"))
-        .order_by("scheduled_for", "pk")
+    sessions = access.consultancy_sessions_visible_to(user).filter(
+        consultancy__status__in=[C.ACCEPTED, C.FINISHED],
+        scheduled_for__gte=since,
+        scheduled_for__lt=until,
     )
     if unit is not None:
         sessions = sessions.filter(consultancy__payer=Consultancy.Payer.UNIT, consultancy__payer_unit=unit)
     elif company is not None:
         sessions = sessions.filter(consultancy__ticket__company=company)
+    rows = list(
+        sessions.annotate(recorded=Sum("entries__minutes"))
+        .order_by("scheduled_for", "pk")
+        .values_list("pk", "scheduled_for", "consultancy_id", "recorded")
+    )
+    consultancies = {
+        consultancy.pk: consultancy
+        for consultancy in Consultancy.objects.filter(
+            pk__in=sessions.values("consultancy_id")
+        ).select_related("ticket__company", "modality", "term", "payer_unit")
+    }
+    light = []
+    for pk, scheduled_for, consultancy_id, recorded in rows:
+        session = Session(pk=pk, scheduled_for=scheduled_for, consultancy_id=consultancy_id)
+        session.consultancy = consultancies[consultancy_id]
+        session.recorded = recorded  # type: ignore[attr-defined]
+        light.append(session)
     statement = Statement(month=month.replace(day=1), company=company, unit=unit)
-    statement.lines = session_lines(sessions, charged_to_unit=unit is not None)
-    for row in statement.lines:
-        statement.totals.add(row.line, charged=row.charged)
+    statement.lines = session_lines(light, charged_to_unit=unit is not None)
+    for line in statement.lines:
+        statement.totals.add(line.line, charged=line.charged)
     return statement
 
 
