@@ -50,6 +50,12 @@ INSTALLED_APPS = [
     "surveys",
     "statements",
     "consultoria",
+    "knowledge",
+    "solutions",
+    "news",
+    "ideas",
+    "ombudsman",
+    "downloads",
 ]
 
 MIDDLEWARE = [

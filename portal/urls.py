@@ -18,6 +18,12 @@ urlpatterns = [
     path("", include("statements.urls")),
     path("", include("consultoria.web.urls")),
     path("", include("surveys.urls")),
+    path("", include("knowledge.urls")),
+    path("", include("solutions.urls")),
+    path("", include("news.urls")),
+    path("", include("ideas.urls")),
+    path("", include("ombudsman.urls")),
+    path("", include("downloads.urls")),
     path("api/v1/", include("portal.api_urls")),
     path("admin/", admin.site.urls),
 ]

