@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Configurações e histórico")
+
+    def ready(self) -> None:
+        # Full-text structures (trigger-kept vectors, FTS5 tables) of the apps' registered indexes.
+        from .fulltext import ensure_indexes
+
+        post_migrate.connect(ensure_indexes, sender=self, dispatch_uid="core.fulltext.ensure_indexes")

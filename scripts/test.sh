@@ -4,7 +4,8 @@
 # When DATABASE_URL / REDIS_URL are not set, this script starts a throw-away PostgreSQL 15 and
 # Redis on free local ports (PostgreSQL as the `postgres` user: it refuses to run as root),
 # installs what the machine lacks (redis-server, chromium) with apt-get, and stops everything
-# when the run ends, whatever its outcome. Extra arguments go to pytest.
+# when the run ends, whatever its outcome. Extra arguments go to pytest. Without arguments (or with
+# FULLTEXT_SQLITE=1) the full-text cases (marker `fulltext`) run a second time on SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,3 +34,9 @@ fi
 
 log "pytest (PostgreSQL: $DATABASE_URL, Redis: $REDIS_URL)"
 "$BIN/pytest" "$@"
+
+# The full-text cases again on the embedded default (SQLite FTS5), as `make run` searches.
+if [ $# -eq 0 ] || [ -n "${FULLTEXT_SQLITE:-}" ]; then
+  log "pytest -m fulltext on SQLite (the embedded default's search)"
+  DATABASE_URL="sqlite:///$WORK/fulltext.sqlite3" "$BIN/pytest" -q -m fulltext
+fi
