@@ -298,6 +298,7 @@ def test_tkt2_a_contact_opens_a_ticket_in_json(world, catalogue, api_for):
     assert response.headers["Location"] == f"/api/v1/tickets/{ticket.number}/"
     assert re.fullmatch(r"[1-9]\d{7}", ticket.number)
     assert ticket.company == world.company and ticket.requester == world.contact.user
+    assert (ticket.channel, ticket.registered_by) == ("api", world.contact.user)  # CHN-2
     assert body["severity"] == "high"  # usable only through a workaround (SEV-1)
     assert body["company"] == {"id": world.company.pk, "trade_name": "Metalúrgica Alfa"}
     assert body["sla"]["response_due_at"] == "2026-03-11T18:00:00-03:00"  # 20 business hours

@@ -37,6 +37,7 @@ def test_tkt2_opening_routes_classifies_and_forecasts(world, catalogue, open_tic
     assert re.fullmatch(r"[1-9]\d{7}", ticket.number)
     assert ticket.company == world.company and ticket.requester == world.contact.user
     assert ticket.requester_contact == world.contact
+    assert (ticket.channel, ticket.registered_by) == ("portal", world.contact.user)  # CHN-2
     assert ticket.status == "new" and ticket.severity == "critical"
     assert ticket.team == catalogue.fiscal_team  # TKT-5: the routine's team
     assert ticket.calendar_slug == "suporte-tecnico"
@@ -48,6 +49,12 @@ def test_tkt2_opening_routes_classifies_and_forecasts(world, catalogue, open_tic
     assert mail.outbox[0].to == [world.contact.user.email]
     assert ticket.number in mail.outbox[0].subject
     assert "11/03/2026 08:00" in mail.outbox[0].body
+
+
+def test_chn2_an_unknown_channel_is_refused(world, open_ticket):
+    with pytest.raises(DomainError, match="Canal desconhecido"):
+        open_ticket(world.contact.user, channel="fax")
+    assert not Ticket.objects.exists()
 
 
 def test_tkt5_without_a_routine_team_the_products_team_receives_it(world, catalogue, open_ticket):

@@ -12,6 +12,13 @@ from .policies import AcceptancePolicy
 
 
 class Ticket(models.Model):
+    class Channel(models.TextChoices):
+        PORTAL = "portal", _("Portal")
+        EMAIL = "email", _("E-mail")
+        PHONE = "phone", _("Telefone")
+        API = "api", _("API")
+        CHAT = "chat", _("Chat")
+
     class Status(models.TextChoices):
         """TKT-6. Who may move a ticket where is tickets/workflow/table.py (MOVES)."""
 
@@ -97,6 +104,18 @@ class Ticket(models.Model):
         blank=True,
         related_name="assigned_tickets",
         verbose_name=_("analista responsável"),
+    )
+
+    # CHN-1..3, ACC-4: where the ticket came from, and who registered it (the contact, or the analyst
+    # who took the call in the contact's name).
+    channel = models.CharField(_("canal"), max_length=10, choices=Channel.choices, default=Channel.PORTAL)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registrado por"),
     )
 
     created_at = models.DateTimeField(_("aberto em"), db_index=True)

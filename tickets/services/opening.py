@@ -63,6 +63,7 @@ def ticket_open(
     now: datetime | None = None,
     follow_up_of: Ticket | None = None,
     skip_financial_guard: bool = False,
+    channel: str = Ticket.Channel.PORTAL,
 ) -> Ticket:
     """Open a ticket with its forecast (SLA-1): severity from the answers, team from the routine.
 
@@ -74,6 +75,8 @@ def ticket_open(
         access.company_assert_can_open_ticket(company=company, kind=kind)
     if kind not in Ticket.Kind.values:
         raise DomainError(_("Tipo de chamado desconhecido."), field="kind")
+    if channel not in Ticket.Channel.values:
+        raise DomainError(_("Canal desconhecido."), field="channel")
     if modality not in Ticket.Modality.values:
         raise DomainError(_("Modalidade desconhecida."), field="modality")
     if environment not in Ticket.Environment.values:
@@ -108,6 +111,8 @@ def ticket_open(
         created_at=now,
         status_changed_at=now,
         follow_up_of=follow_up_of,
+        channel=channel,
+        registered_by=actor,
     )
     sla = deadlines.ticket_sla_compute(
         company=company, severity=ticket.severity, kind=kind, opened_at=now, history=[(now, S.NEW)], now=now

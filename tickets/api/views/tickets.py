@@ -14,6 +14,7 @@ from accounts import access
 from core.api import BAD_REQUEST, ERROR_RESPONSES, PAGE_NOT_FOUND, Pagination
 
 from ... import selectors, services
+from ...models import Ticket
 from ..serializers.tickets import (
     TicketCreateSerializer,
     TicketCreateUploadSerializer,
@@ -73,6 +74,7 @@ class TicketListView(GenericAPIView):
         data = serializer.validated_data
         ticket = services.ticket_open(
             actor=request.user,
+            channel=Ticket.Channel.API,
             company=data["company"],
             product=data["product"],
             routine=data["routine"],
