@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "ideas",
     "ombudsman",
     "downloads",
+    "inbox",
+    "chat",
 ]
 
 MIDDLEWARE = [

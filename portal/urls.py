@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("ideas.urls")),
     path("", include("ombudsman.urls")),
     path("", include("downloads.urls")),
+    path("", include("inbox.urls")),
+    path("", include("chat.urls")),
     path("api/v1/", include("portal.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,5 @@
+"""Portal pages of chat, mounted at the site root by portal/urls.py."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
