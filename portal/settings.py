@@ -235,6 +235,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Portal do Cliente <nao-responda@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# CHN-1: ticket e-mails answer to <local>+<signed ticket token>@<domain> of this address (inbox/tokens.py).
+MAIL_REPLY_ADDRESS = env.str("MAIL_REPLY_ADDRESS", default="suporte@portal.example")
 
 # --- Security -------------------------------------------------------------------------------------
 # HTTPS_ONLY=1 in production behind TLS (docker-compose sets it): redirects, secure cookies, HSTS.
