@@ -69,6 +69,17 @@ from .tickets import (
     ticket_opening_contact,
     tickets_visible_to,
 )
+from .news import (
+    may_delete_news,
+    may_edit_news,
+    may_register_interest,
+    news_for_products_of,
+    news_visible_to,
+    pages_visible_to,
+    products_of,
+    require_interest_registrant,
+    require_news_editor,
+)
 
 __all__ = [
     "FINANCIAL_PENDENCY_ALLOWED_KINDS",
@@ -116,4 +127,14 @@ __all__ = [
     "ticket_notice_recipient",
     "ticket_opening_contact",
     "tickets_visible_to",
+    # news (SELF-4, SELF-7)
+    "may_delete_news",
+    "may_edit_news",
+    "may_register_interest",
+    "news_for_products_of",
+    "news_visible_to",
+    "pages_visible_to",
+    "products_of",
+    "require_interest_registrant",
+    "require_news_editor",
 ]
