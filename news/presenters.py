@@ -9,9 +9,9 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 
 from core.periods import format_local, local
-
-from .models import ENDING_SOON_MONTHS, Event, LifecycleStatus, ProductLifecycle
 from tickets.models import Product
+
+from .models import Event, LifecycleStatus, ProductLifecycle
 
 STATUS_BADGE = {
     LifecycleStatus.SUPPORTED: "text-bg-success",
@@ -50,9 +50,7 @@ class LifecycleGroup:
     lines: list[LifecycleLine] = field(default_factory=list)
 
 
-def lifecycle_groups(
-    rows: list[ProductLifecycle], *, mine: set[int], today: date
-) -> list[LifecycleGroup]:
+def lifecycle_groups(rows: list[ProductLifecycle], *, mine: set[int], today: date) -> list[LifecycleGroup]:
     """The rows grouped by product (rows come ordered by product): the user's products first."""
     groups: dict[int, LifecycleGroup] = {}
     for row in rows:
@@ -65,7 +63,7 @@ def lifecycle_groups(
 
 
 def event_when(event: Event) -> str:
-    """"10/12/2026, 14:00–15:00 (horário de Brasília)"."""
+    """ "10/12/2026, 14:00–15:00 (horário de Brasília)"."""
     start, end = local(event.starts_at), local(event.ends_at)
     end_text = end.strftime("%H:%M") if end.date() == start.date() else format_local(end)
     return str(_("%(start)s–%(end)s (horário de Brasília)")) % {"start": format_local(start), "end": end_text}

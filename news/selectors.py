@@ -80,7 +80,7 @@ def my_product_ids(user: User) -> set[int]:
     """The user's products (staff: none in particular, they see every product alike)."""
     if access.is_staff(user):
         return set()
-    return set(access.products_of(user).values_list("pk", flat=True))
+    return set(access.news_products_of(user).values_list("pk", flat=True))
 
 
 def lifecycle_rows(product_id: int | None = None) -> list[ProductLifecycle]:
@@ -93,8 +93,9 @@ def lifecycle_rows(product_id: int | None = None) -> list[ProductLifecycle]:
 
 def lifecycle_products() -> list[Product]:
     return list(
-        Product.objects.filter(Exists(ProductLifecycle.objects.filter(version__product=OuterRef("pk"))))
-        .order_by("name")
+        Product.objects.filter(
+            Exists(ProductLifecycle.objects.filter(version__product=OuterRef("pk")))
+        ).order_by("name")
     )
 
 
@@ -126,14 +127,12 @@ def home_events(user: User, *, now: datetime, limit: int = HOME_EVENTS) -> list[
     """The next events about the user's products (staff: any product)."""
     events = _events(user).filter(starts_at__gt=now)
     if not access.is_staff(user):
-        events = events.filter(product__in=access.products_of(user).values("pk"))
+        events = events.filter(product__in=access.news_products_of(user).values("pk"))
     return list(events.order_by("starts_at", "pk")[:limit])
 
 
 def event_products() -> list[Product]:
-    return list(
-        Product.objects.filter(Exists(Event.objects.filter(product=OuterRef("pk")))).order_by("name")
-    )
+    return list(Product.objects.filter(Exists(Event.objects.filter(product=OuterRef("pk")))).order_by("name"))
 
 
 def event_by_id(user: User, pk: int) -> Event:

@@ -31,7 +31,10 @@ def _full_clean(instance: models.Model) -> None:
 
 def _unique_slug(model: type[NewsItem] | type[Page], title: str, pk: int | None) -> str:
     base = slugify(title)[:200] or "item"
-    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=pk).values_list("slug", flat=True))
+    others = model.objects.filter(slug__startswith=base)
+    if pk is not None:
+        others = others.exclude(pk=pk)
+    taken = set(others.values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

@@ -33,6 +33,17 @@ from .consultancy import (
     require_term_acceptor,
     statement_pdfs_of,
 )
+from .news import (
+    may_delete_news,
+    may_edit_news,
+    may_register_interest,
+    news_for_products_of,
+    news_products_of,
+    news_visible_to,
+    pages_visible_to,
+    require_interest_registrant,
+    require_news_editor,
+)
 from .notices import (
     surveys_visible_to,
     team_notice_recipients,
@@ -69,17 +80,6 @@ from .tickets import (
     ticket_opening_contact,
     tickets_visible_to,
 )
-from .news import (
-    may_delete_news,
-    may_edit_news,
-    may_register_interest,
-    news_for_products_of,
-    news_visible_to,
-    pages_visible_to,
-    products_of,
-    require_interest_registrant,
-    require_news_editor,
-)
 
 __all__ = [
     "FINANCIAL_PENDENCY_ALLOWED_KINDS",
@@ -112,10 +112,19 @@ __all__ = [
     "is_staff",
     "is_still_company_admin",
     "may_accept_term",
+    "may_delete_news",
+    "may_edit_news",
+    "may_register_interest",
     "messages_visible_to",
+    "news_for_products_of",
+    "news_products_of",
+    "news_visible_to",
+    "pages_visible_to",
     "partner_unit_id",
     "require_company_admin",
+    "require_interest_registrant",
     "require_leader",
+    "require_news_editor",
     "require_staff",
     "require_term_acceptor",
     "sees_company_tickets",
@@ -127,14 +136,4 @@ __all__ = [
     "ticket_notice_recipient",
     "ticket_opening_contact",
     "tickets_visible_to",
-    # news (SELF-4, SELF-7)
-    "may_delete_news",
-    "may_edit_news",
-    "may_register_interest",
-    "news_for_products_of",
-    "news_visible_to",
-    "pages_visible_to",
-    "products_of",
-    "require_interest_registrant",
-    "require_news_editor",
 ]

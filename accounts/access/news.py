@@ -38,9 +38,7 @@ def news_visible_to(user: AnyUser | None, *, now: datetime | None = None) -> Que
         return NewsItem.objects.none()
     if is_staff(user):
         return NewsItem.objects.all()
-    return NewsItem.objects.filter(
-        status=NewsItem.Status.PUBLISHED, published_at__lte=now or timezone.now()
-    )
+    return NewsItem.objects.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
 
 def pages_visible_to(user: AnyUser | None) -> QuerySet[Page]:
@@ -51,7 +49,7 @@ def pages_visible_to(user: AnyUser | None) -> QuerySet[Page]:
     return Page.objects.filter(is_published=True)
 
 
-def products_of(user: AnyUser | None) -> QuerySet[Product]:
+def news_products_of(user: AnyUser | None) -> QuerySet[Product]:
     """The user's products: those of the product lines of the companies they act for."""
     if is_staff(user):
         return Product.objects.all()
@@ -63,7 +61,7 @@ def news_for_products_of(user: AnyUser | None) -> Q:
     """News about the user's products, or general news (without a product)."""
     if is_staff(user):
         return Q()
-    return Q(product__isnull=True) | Q(product__in=products_of(user).values("pk"))
+    return Q(product__isnull=True) | Q(product__in=news_products_of(user).values("pk"))
 
 
 def may_edit_news(user: AnyUser | None) -> bool:

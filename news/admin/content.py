@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from tickets.models import ProductVersion
+
 from .. import services
 from ..models import NewsItem, Page
 from .base import NewsModelAdmin
@@ -22,19 +24,21 @@ class NewsItemAdmin(NewsModelAdmin):
     search_fields = ["title", "summary"]
     list_select_related = ["product", "version", "author"]
     date_hierarchy = "published_at"
-    autocomplete_fields: list[str] = []
     readonly_fields = ["author", "created_at", "updated_at", "preview_link"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Tipo e produto"), {"fields": ["kind", "product", "version"]}),
-        (_("Publicação"), {"fields": ["status", "published_at", "preview_link", "author", "created_at", "updated_at"]}),
+        (
+            _("Publicação"),
+            {"fields": ["status", "published_at", "preview_link", "author", "created_at", "updated_at"]},
+        ),
     ]
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "version" and field is not None:
-            field.queryset = field.queryset.select_related("product")
+            field.queryset = ProductVersion.objects.select_related("product")
         return field
 
     @admin.display(description=_("ver no portal"))
@@ -54,7 +58,6 @@ class NewsItemAdmin(NewsModelAdmin):
 @admin.register(Page)
 class PageAdmin(NewsModelAdmin):
     list_display = ["title", "order", "is_published", "updated_at"]
-    list_editable: list[str] = []
     list_filter = ["is_published"]
     search_fields = ["title", "summary"]
     readonly_fields = ["author", "updated_at"]

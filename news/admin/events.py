@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.periods import format_local, local_today
+from tickets.models import ProductVersion
 
 from .. import selectors, services
 from ..models import Event, ProductLifecycle
@@ -38,7 +40,7 @@ class ProductLifecycleAdmin(NewsModelAdmin):
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "version" and field is not None:
-            field.queryset = field.queryset.select_related("product")
+            field.queryset = ProductVersion.objects.select_related("product")
         return field
 
     @admin.display(description=_("situação"))
@@ -56,6 +58,7 @@ class EventAdmin(NewsModelAdmin):
     list_select_related = ["product"]
     search_fields = ["title"]
     date_hierarchy = "starts_at"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["interested_people", "created_by"]
     fields = [
         "title",

@@ -2,8 +2,8 @@
 the software lifecycle of each product version, and "tira-dúvidas" events with their interest list."""
 
 from .content import NewsItem, Page
-from .lifecycle import ENDING_SOON_MONTHS, LifecycleStatus, ProductLifecycle, lifecycle_status
 from .events import Event, EventInterest
+from .lifecycle import ENDING_SOON_MONTHS, LifecycleStatus, ProductLifecycle, lifecycle_status
 
 __all__ = [
     "ENDING_SOON_MONTHS",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tickets.models import Product, ProductVersion
@@ -27,7 +28,13 @@ class NewsItem(models.Model):
         PUBLISHED = "published", _("Publicada")
 
     title = models.CharField(_("título"), max_length=200)
-    slug = models.SlugField(_("endereço"), max_length=220, unique=True, help_text=_("Parte final do link."))
+    slug = models.SlugField(
+        _("endereço"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_("Parte final do link; em branco: do título."),
+    )
     summary = models.CharField(_("resumo"), max_length=300, help_text=_("Uma ou duas frases para a lista."))
     body = models.TextField(_("texto"), help_text=_("Markdown: títulos, listas, tabelas, links e código."))
     kind = models.CharField(_("tipo"), max_length=10, choices=Kind.choices, default=Kind.NEWS)
@@ -87,6 +94,8 @@ class NewsItem(models.Model):
         return self.title
 
     def clean(self) -> None:
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()  # publishing without an instant publishes now
         errors: dict[str, str] = {}
         if self.kind == self.Kind.RELEASE and self.product_id is None:
             errors["product"] = str(_("Uma novidade de release é de um produto: escolha o produto."))
@@ -106,7 +115,13 @@ class Page(models.Model):
     """A policy or procedure page ("Políticas e procedimentos"), in the order staff choose."""
 
     title = models.CharField(_("título"), max_length=200)
-    slug = models.SlugField(_("endereço"), max_length=220, unique=True, help_text=_("Parte final do link."))
+    slug = models.SlugField(
+        _("endereço"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_("Parte final do link; em branco: do título."),
+    )
     summary = models.CharField(_("resumo"), max_length=300, blank=True)
     body = models.TextField(_("texto"), help_text=_("Markdown: títulos, listas, tabelas, links e código."))
     is_published = models.BooleanField(_("publicada"), default=False)

@@ -1,4 +1,4 @@
-""""Tira-dúvidas" events per product (SELF-7): an online session on a date, and who registered
+""" "Tira-dúvidas" events per product (SELF-7): an online session on a date, and who registered
 interest in it (once per person; withdrawing removes the row)."""
 
 from __future__ import annotations
@@ -48,7 +48,9 @@ class Event(models.Model):
 
 
 class EventInterest(models.Model):
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="interests", verbose_name=_("evento"))
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="interests", verbose_name=_("evento")
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("pessoa")
     )

@@ -15,6 +15,7 @@ from core.markdown import render_markdown
 from core.periods import local_today
 
 from .. import presenters, selectors
+from ..models import ENDING_SOON_MONTHS
 from .forms import NewsFilterForm, ProductFilterForm
 
 PAGE_SIZE = 10
@@ -95,6 +96,6 @@ class LifecycleView(LoginRequiredMixin, View):
                 "filters": filters,
                 "today": today,
                 "has_mine": any(group.mine for group in groups),
-                "months": presenters.ENDING_SOON_MONTHS,
+                "months": ENDING_SOON_MONTHS,
             },
         )

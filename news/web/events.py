@@ -1,4 +1,4 @@
-""""Tira-dúvidas" events (SELF-7): the upcoming ones per product with the online link, and the
+""" "Tira-dúvidas" events (SELF-7): the upcoming ones per product with the online link, and the
 "Tenho interesse" / "Desistir" buttons (POST only); past events listed apart. Staff see how many
 registered interest."""
 

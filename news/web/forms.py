@@ -18,7 +18,7 @@ class NewsFilterForm(forms.Form):
     tipo = forms.ChoiceField(
         label=_("Tipo"),
         required=False,
-        choices=[("", _("Todas"))] + list(NewsItem.Kind.choices),
+        choices=[("", _("Todas")), *list(NewsItem.Kind.choices)],
         widget=forms.Select(attrs={"class": "form-select"}),
     )
     produto = forms.ChoiceField(

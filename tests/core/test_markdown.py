@@ -53,7 +53,10 @@ def test_the_sanitiser_stands_even_if_the_parser_let_html_through(monkeypatch):
 
     class Leaky:
         def render(self, text):
-            return '<p onclick="x()">ok</p><script>alert(1)</script><img src="x" onerror="alert(1)"><a href="javascript:x">a</a>'
+            return (
+                '<p onclick="x()">ok</p><script>alert(1)</script>'
+                '<img src="x" onerror="alert(1)"><a href="javascript:x">a</a>'
+            )
 
     monkeypatch.setattr(markdown, "_parser", lambda: Leaky())
     html = render_markdown("qualquer")
@@ -67,7 +70,7 @@ def test_headings_lists_tables_links_and_code_survive():
         "- Cálculo da folha\n- **Férias** em lote\n\n"
         "1. Baixe o pacote\n2. Aplique\n\n"
         "| Rotina | Situação |\n|:--|--:|\n| Faturamento | corrigida |\n\n"
-        "Veja [a documentação](https://docs.example/erp \"Docs\") e [o portal](/novidades/).\n\n"
+        'Veja [a documentação](https://docs.example/erp "Docs") e [o portal](/novidades/).\n\n'
         "Use `SELECT 1` ou:\n\n```sql\nSELECT * FROM notas;\n```\n\n> Importante\n\n---\n\n"
         "![Tela](/media/kb/tela.png)"
     )
