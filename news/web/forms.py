@@ -11,7 +11,7 @@ from ..models import NewsItem
 
 
 def _product_choices(products: list[Product]) -> list[tuple[str, str]]:
-    return [("", str(_("Todos os produtos")))] + [(str(p.pk), p.name) for p in products]
+    return [("", str(_("Todos")))] + [(str(p.pk), p.name) for p in products]
 
 
 class NewsFilterForm(forms.Form):
