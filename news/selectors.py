@@ -110,13 +110,13 @@ def _events(user: User) -> QuerySet[Event]:
     )
 
 
-def events_upcoming(user: User, *, now: datetime, product_id: int | None = None) -> list[Event]:
+def events_upcoming(user: User, *, now: datetime, product_id: int | None = None) -> QuerySet[Event]:
     """Events still to start, soonest first, each with its interest count and whether the user
     registered interest."""
     events = _events(user).filter(starts_at__gt=now)
     if product_id is not None:
         events = events.filter(product_id=product_id)
-    return list(events.order_by("starts_at", "pk"))
+    return events.order_by("starts_at", "pk")
 
 
 def events_past(user: User, *, now: datetime, limit: int = PAST_EVENTS) -> list[Event]:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import format_local
 from tickets.models import ProductVersion
 
 from .. import services
@@ -19,11 +20,10 @@ from .base import NewsModelAdmin
 
 @admin.register(NewsItem)
 class NewsItemAdmin(NewsModelAdmin):
-    list_display = ["title", "kind", "product", "version", "status", "published_at", "author"]
+    list_display = ["title", "kind", "product_version", "status", "published_on", "author"]
     list_filter = ["status", "kind", "product"]
     search_fields = ["title", "summary"]
     list_select_related = ["product", "version", "author"]
-    date_hierarchy = "published_at"
     readonly_fields = ["author", "created_at", "updated_at", "preview_link"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [
@@ -40,6 +40,16 @@ class NewsItemAdmin(NewsModelAdmin):
         if db_field.name == "version" and field is not None:
             field.queryset = ProductVersion.objects.select_related("product")
         return field
+
+    @admin.display(description=_("produto/versão"), ordering="product__name")
+    def product_version(self, obj: NewsItem) -> str:
+        if obj.version is not None:
+            return str(obj.version)
+        return str(obj.product) if obj.product is not None else "—"
+
+    @admin.display(description=_("publicada em"), ordering="published_at")
+    def published_on(self, obj: NewsItem) -> str:
+        return format_local(obj.published_at, "%d/%m/%Y %H:%M", empty="—")
 
     @admin.display(description=_("ver no portal"))
     def preview_link(self, obj: NewsItem) -> str:

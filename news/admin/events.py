@@ -57,7 +57,6 @@ class EventAdmin(NewsModelAdmin):
     list_filter = ["product"]
     list_select_related = ["product"]
     search_fields = ["title"]
-    date_hierarchy = "starts_at"
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["interested_people", "created_by"]
     fields = [

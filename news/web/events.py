@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,14 +22,19 @@ from .. import presenters, selectors, services
 from ..models import Event
 from .forms import ProductFilterForm
 
+PAGE_SIZE = 20
+
 
 class EventListView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
         filters = ProductFilterForm(request.GET or None, products=selectors.event_products())
         now = timezone.now()
         user = request.user
-        upcoming = selectors.events_upcoming(user, now=now, product_id=filters.product_id())  # type: ignore[arg-type]
-        past = selectors.events_past(user, now=now)  # type: ignore[arg-type]
+        upcoming = Paginator(
+            selectors.events_upcoming(user, now=now, product_id=filters.product_id()),  # type: ignore[arg-type]
+            PAGE_SIZE,
+        ).get_page(request.GET.get("page"))
+        past = selectors.events_past(user, now=now) if upcoming.number == 1 else []  # type: ignore[arg-type]
         for event in (*upcoming, *past):
             event.when = presenters.event_when(event)  # type: ignore[attr-defined]
             event.description_html = render_markdown(event.description)  # type: ignore[attr-defined]

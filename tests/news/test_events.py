@@ -90,3 +90,11 @@ def test_event_list_queries_are_constant(world, catalogue, make_event, django_as
         response = client.get(reverse("event-list"))
     assert len(response.context["upcoming"]) == 9
     assert len(response.context["past"]) == 8
+    for n in range(15):
+        make_event(f"Mais {n}", product=catalogue.erp, days=30 + n)
+    with django_assert_max_num_queries(len(few.captured_queries) + 1):  # + the paginator's count
+        response = client.get(reverse("event-list"))
+    assert len(response.context["upcoming"].object_list) == 20
+    second = client.get(reverse("event-list"), {"page": 2}).context
+    assert len(second["upcoming"].object_list) == 4
+    assert second["past"] == []
