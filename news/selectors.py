@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Value
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Value
 from django.db.models.fields import BooleanField
 
 from accounts import access
@@ -32,7 +32,8 @@ def news_list(
         items = items.filter(kind=kind)
     if product_id is not None:
         items = items.filter(product_id=product_id)
-    return items.order_by("-published_at", "-pk")
+    # Drafts (no publication instant yet) first, on every database: staff are working on them.
+    return items.order_by(F("published_at").desc(nulls_first=True), "-pk")
 
 
 def news_detail(user: User, slug: str, *, now: datetime | None = None) -> NewsItem:

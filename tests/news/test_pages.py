@@ -38,7 +38,10 @@ def test_drafts_and_scheduled_news_are_hidden_from_clients_and_previewed_by_staf
     preview = staff.get(reverse("news-detail", args=[draft.slug]))
     assert preview.status_code == 200
     assert "Rascunho (só a equipe vê)" in preview.content.decode()
-    assert "Agendada (só a equipe vê)" in staff.get(reverse("news-list")).content.decode()
+    listing = staff.get(reverse("news-list"))
+    assert "Agendada (só a equipe vê)" in listing.content.decode()
+    # Drafts first (on every database), then the newest publication instant.
+    assert [item.title for item in listing.context["page"]] == ["Rascunho secreto", "Agendada", "Publicada"]
 
 
 def test_the_detail_renders_the_body_safely(world, make_news):
