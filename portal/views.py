@@ -11,12 +11,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import access
 from accounts.services import user_set_language
+from news import selectors as news_selectors
 from tickets import selectors as ticket_selectors
 
 
 @login_required
 def home(request):
-    """The start page; contacts and partner consultants see their latest open tickets."""
+    """The start page; contacts and partner consultants see their latest open tickets, and everyone
+    the news about their products and the next tira-dúvidas events (SELF-4, SELF-7)."""
     user = request.user
     context = {}
     contact = access.contact_of(user)
@@ -30,6 +32,9 @@ def home(request):
         context["can_open_ticket"] = (
             contact.can_open_tickets if contact is not None else bool(context["served_companies"])
         )
+    if contact is not None or "served_companies" in context:
+        context["home_news"] = news_selectors.home_news(user)
+        context["home_events"] = news_selectors.home_events(user, now=timezone.now())
     return render(request, "portal/home.html", context)
 
 
