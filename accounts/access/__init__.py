@@ -70,6 +70,24 @@ from .tickets import (
     tickets_visible_to,
 )
 
+from .ideas import (
+    access_suggestion,
+    is_own_suggestion,
+    own_suggestion_q,
+    require_may_support,
+    require_suggestion_client,
+    suggestion_products_of,
+    suggestions_visible_to,
+)
+from .ombudsman import (
+    MAX_CITED_TICKETS,
+    access_case,
+    cases_visible_to,
+    cited_tickets,
+    require_case_client,
+    ticket_numbers,
+)
+
 __all__ = [
     "FINANCIAL_PENDENCY_ALLOWED_KINDS",
     "INTERNAL_CONSULTANCY_STEPS",
@@ -116,4 +134,17 @@ __all__ = [
     "ticket_notice_recipient",
     "ticket_opening_contact",
     "tickets_visible_to",
+    "access_suggestion",
+    "is_own_suggestion",
+    "own_suggestion_q",
+    "require_may_support",
+    "require_suggestion_client",
+    "suggestion_products_of",
+    "suggestions_visible_to",
+    "MAX_CITED_TICKETS",
+    "access_case",
+    "cases_visible_to",
+    "cited_tickets",
+    "require_case_client",
+    "ticket_numbers",
 ]
