@@ -86,6 +86,9 @@ class SuggestionSupport(models.Model):
             models.UniqueConstraint(fields=["suggestion", "user"], name="suggestion_support_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.suggestion_id}:{self.user_id}"
+
 
 class SuggestionStatusChange(models.Model):
     """Every status change, kept with its reason and shown on the suggestion's page."""
@@ -103,3 +106,6 @@ class SuggestionStatusChange(models.Model):
         verbose_name = _("mudança de situação")
         verbose_name_plural = _("mudanças de situação")
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .models import Suggestion
 
 S = Suggestion.Status
-BADGES = {
+BADGES: dict[str, str] = {
     S.RECEIVED: "text-bg-primary",
     S.IN_REVIEW: "text-bg-info",
     S.PLANNED: "text-bg-warning",

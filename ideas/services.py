@@ -86,7 +86,12 @@ def suggestion_move(
     locked = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     text = check_move(locked.status, to_status, reason)
     SuggestionStatusChange.objects.create(
-        suggestion=locked, from_status=locked.status, to_status=to_status, reason=text, actor=actor, created_at=now
+        suggestion=locked,
+        from_status=locked.status,
+        to_status=to_status,
+        reason=text,
+        actor=actor,
+        created_at=now,
     )
     locked.status, locked.status_reason, locked.status_changed_at = to_status, text, now
     locked.save(update_fields=["status", "status_reason", "status_changed_at"])

@@ -154,7 +154,9 @@ class CaseAdmin(admin.ModelAdmin):
                     (
                         format_local(entry.created_at),
                         entry.author.get_full_name() or entry.author.email,
-                        entry.get_to_status_display() if entry.kind == CaseEntry.Kind.STATUS else _("mensagem"),
+                        entry.get_to_status_display()
+                        if entry.kind == CaseEntry.Kind.STATUS
+                        else _("mensagem"),
                         entry.body,
                     )
                     for entry in entries

@@ -101,3 +101,6 @@ class CaseEntry(models.Model):
         verbose_name = _("registro da manifestação")
         verbose_name_plural = _("registros da manifestação")
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}:{self.get_kind_display()}"

@@ -7,13 +7,16 @@ from datetime import datetime
 from .models import Case
 
 C = Case.Status
-BADGES = {
+BADGES: dict[str, str] = {
     C.OPENED: "text-bg-primary",
     C.IN_ANALYSIS: "text-bg-info",
     C.ANSWERED: "text-bg-success",
     C.CLOSED: "text-bg-secondary",
 }
-KIND_ICONS = {Case.Kind.COMPLIMENT: "bi-hand-thumbs-up", Case.Kind.COMPLAINT: "bi-exclamation-octagon"}
+KIND_ICONS: dict[str, str] = {
+    Case.Kind.COMPLIMENT: "bi-hand-thumbs-up",
+    Case.Kind.COMPLAINT: "bi-exclamation-octagon",
+}
 
 
 def status_badge(status: str) -> str:

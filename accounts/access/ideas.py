@@ -73,7 +73,9 @@ def is_own_suggestion(user: AnyUser | None, suggestion: Suggestion) -> bool:
         return False
     contact = contact_of(user)
     return suggestion.proposer_id == user.pk or (
-        contact is not None and suggestion.company_id is not None and suggestion.company_id == contact.company_id
+        contact is not None
+        and suggestion.company_id is not None
+        and suggestion.company_id == contact.company_id
     )
 
 
@@ -87,7 +89,9 @@ def require_may_support(user: AnyUser | None, suggestion: Suggestion) -> None:
     """Anyone of the product's clients but the proposer, while the suggestion is still open."""
     require_suggestion_client(user)
     if user is not None and suggestion.proposer_id == user.pk:
-        raise ConflictError(_("Você propôs esta sugestão: o apoio é dos outros clientes do produto."), code="own_suggestion")
+        raise ConflictError(
+            _("Você propôs esta sugestão: o apoio é dos outros clientes do produto."), code="own_suggestion"
+        )
     if suggestion.is_final:
         raise ConflictError(
             _("Esta sugestão já foi concluída e não recebe mais apoios."), code="suggestion_final"

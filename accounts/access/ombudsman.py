@@ -44,9 +44,7 @@ def cases_visible_to(user: AnyUser | None) -> QuerySet[Case]:
         return Case.objects.filter(company_id=contact.company_id, opened_by=user)
     unit_id = partner_unit_id(user)
     if unit_id is not None:
-        return Case.objects.filter(
-            opened_by=user, company__partner_unit_id=unit_id, company__is_active=True
-        )
+        return Case.objects.filter(opened_by=user, company__partner_unit_id=unit_id, company__is_active=True)
     return Case.objects.none()
 
 
@@ -85,9 +83,7 @@ def cited_tickets(user: AnyUser | None, numbers: list[str]) -> list[Ticket]:
             _("Informe o número de pelo menos um chamado seu sobre o assunto."), field="tickets"
         )
     if len(numbers) > MAX_CITED_TICKETS:
-        raise DomainError(
-            _("Cite no máximo %(n)s chamados.") % {"n": MAX_CITED_TICKETS}, field="tickets"
-        )
+        raise DomainError(_("Cite no máximo %(n)s chamados.") % {"n": MAX_CITED_TICKETS}, field="tickets")
     valid = [number for number in numbers if TICKET_NUMBER.fullmatch(number)]
     found = {
         ticket.number: ticket
@@ -96,7 +92,8 @@ def cited_tickets(user: AnyUser | None, numbers: list[str]) -> list[Ticket]:
     missing = [number for number in numbers if number not in found]
     if missing:
         raise DomainError(
-            _("Chamado não encontrado entre os da sua empresa: %(numbers)s.") % {"numbers": ", ".join(missing)},
+            _("Chamado não encontrado entre os da sua empresa: %(numbers)s.")
+            % {"numbers": ", ".join(missing)},
             field="tickets",
             code="ticket_not_found",
         )

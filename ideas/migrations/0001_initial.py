@@ -7,81 +7,197 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_help_texts_without_rule_ids'),
-        ('tickets', '0007_alter_ticketevent_kind'),
+        ("accounts", "0002_help_texts_without_rule_ids"),
+        ("tickets", "0007_alter_ticketevent_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Suggestion',
+            name="Suggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='título')),
-                ('description', models.TextField(verbose_name='descrição')),
-                ('status', models.CharField(choices=[('received', 'Recebida'), ('in_review', 'Em análise'), ('planned', 'Planejada'), ('declined', 'Recusada'), ('delivered', 'Entregue')], default='received', max_length=20, verbose_name='situação')),
-                ('status_reason', models.TextField(blank=True, verbose_name='motivo da situação')),
-                ('support_count', models.PositiveIntegerField(default=0, verbose_name='apoios')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='proposta em')),
-                ('status_changed_at', models.DateTimeField(blank=True, null=True, verbose_name='situação alterada em')),
-                ('company', models.ForeignKey(blank=True, help_text='Vazio quando proposta por um consultor de unidade parceira.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.company', verbose_name='empresa do proponente')),
-                ('product', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='suggestions', to='tickets.product', verbose_name='produto')),
-                ('proposer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proponente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=150, verbose_name="título")),
+                ("description", models.TextField(verbose_name="descrição")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Recebida"),
+                            ("in_review", "Em análise"),
+                            ("planned", "Planejada"),
+                            ("declined", "Recusada"),
+                            ("delivered", "Entregue"),
+                        ],
+                        default="received",
+                        max_length=20,
+                        verbose_name="situação",
+                    ),
+                ),
+                ("status_reason", models.TextField(blank=True, verbose_name="motivo da situação")),
+                ("support_count", models.PositiveIntegerField(default=0, verbose_name="apoios")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="proposta em"),
+                ),
+                (
+                    "status_changed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="situação alterada em"),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Vazio quando proposta por um consultor de unidade parceira.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.company",
+                        verbose_name="empresa do proponente",
+                    ),
+                ),
+                (
+                    "product",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="suggestions",
+                        to="tickets.product",
+                        verbose_name="produto",
+                    ),
+                ),
+                (
+                    "proposer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proponente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sugestão de melhoria',
-                'verbose_name_plural': 'sugestões de melhoria',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "sugestão de melhoria",
+                "verbose_name_plural": "sugestões de melhoria",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='SuggestionStatusChange',
+            name="SuggestionStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('received', 'Recebida'), ('in_review', 'Em análise'), ('planned', 'Planejada'), ('declined', 'Recusada'), ('delivered', 'Entregue')], max_length=20, verbose_name='de')),
-                ('to_status', models.CharField(choices=[('received', 'Recebida'), ('in_review', 'Em análise'), ('planned', 'Planejada'), ('declined', 'Recusada'), ('delivered', 'Entregue')], max_length=20, verbose_name='para')),
-                ('reason', models.TextField(verbose_name='motivo')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='em')),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='por')),
-                ('suggestion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='ideas.suggestion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Recebida"),
+                            ("in_review", "Em análise"),
+                            ("planned", "Planejada"),
+                            ("declined", "Recusada"),
+                            ("delivered", "Entregue"),
+                        ],
+                        max_length=20,
+                        verbose_name="de",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Recebida"),
+                            ("in_review", "Em análise"),
+                            ("planned", "Planejada"),
+                            ("declined", "Recusada"),
+                            ("delivered", "Entregue"),
+                        ],
+                        max_length=20,
+                        verbose_name="para",
+                    ),
+                ),
+                ("reason", models.TextField(verbose_name="motivo")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="em")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="por",
+                    ),
+                ),
+                (
+                    "suggestion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="ideas.suggestion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mudança de situação',
-                'verbose_name_plural': 'mudanças de situação',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "mudança de situação",
+                "verbose_name_plural": "mudanças de situação",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SuggestionSupport',
+            name="SuggestionSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('suggestion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='ideas.suggestion')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "suggestion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="ideas.suggestion",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'apoio',
-                'verbose_name_plural': 'apoios',
+                "verbose_name": "apoio",
+                "verbose_name_plural": "apoios",
             },
         ),
         migrations.AddIndex(
-            model_name='suggestion',
-            index=models.Index(fields=['product', 'status'], name='suggestion_product_status'),
+            model_name="suggestion",
+            index=models.Index(fields=["product", "status"], name="suggestion_product_status"),
         ),
         migrations.AddIndex(
-            model_name='suggestion',
-            index=models.Index(fields=['-support_count', '-created_at'], name='suggestion_most_supported'),
+            model_name="suggestion",
+            index=models.Index(fields=["-support_count", "-created_at"], name="suggestion_most_supported"),
         ),
         migrations.AddIndex(
-            model_name='suggestion',
-            index=models.Index(fields=['-created_at'], name='suggestion_newest'),
+            model_name="suggestion",
+            index=models.Index(fields=["-created_at"], name="suggestion_newest"),
         ),
         migrations.AddConstraint(
-            model_name='suggestionsupport',
-            constraint=models.UniqueConstraint(fields=('suggestion', 'user'), name='suggestion_support_once'),
+            model_name="suggestionsupport",
+            constraint=models.UniqueConstraint(fields=("suggestion", "user"), name="suggestion_support_once"),
         ),
     ]

@@ -23,7 +23,10 @@ def user_products(user: User) -> Any:
 
 class SuggestionFilterForm(forms.Form):
     produto = forms.ModelChoiceField(
-        label=_("Produto"), queryset=Product.objects.none(), required=False, empty_label=_("Todos os produtos")
+        label=_("Produto"),
+        queryset=Product.objects.none(),
+        required=False,
+        empty_label=_("Todos os produtos"),
     )
     situacao = forms.ChoiceField(
         label=_("Situação"),

@@ -35,7 +35,9 @@ class SuggestionListView(ClientRequiredMixin, View):
         page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
         for suggestion in page:
             suggestion.badge = presenters.status_badge(suggestion.status)  # type: ignore[attr-defined]
-        return render(request, self.template_name, {"filters": filters, "page": page, "order": chosen["order"]})
+        return render(
+            request, self.template_name, {"filters": filters, "page": page, "order": chosen["order"]}
+        )
 
 
 class SuggestionNewView(ClientRequiredMixin, View):

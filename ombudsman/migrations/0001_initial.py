@@ -7,68 +7,184 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_help_texts_without_rule_ids'),
-        ('sla', '0002_seed_calendars_targets_holidays'),
-        ('tickets', '0007_alter_ticketevent_kind'),
+        ("accounts", "0002_help_texts_without_rule_ids"),
+        ("sla", "0002_seed_calendars_targets_holidays"),
+        ("tickets", "0007_alter_ticketevent_kind"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('protocol', models.CharField(blank=True, max_length=20, null=True, unique=True, verbose_name='protocolo')),
-                ('kind', models.CharField(choices=[('compliment', 'Elogio'), ('complaint', 'Reclamação')], max_length=12, verbose_name='tipo')),
-                ('subject', models.CharField(max_length=150, verbose_name='assunto')),
-                ('description', models.TextField(verbose_name='relato')),
-                ('status', models.CharField(choices=[('opened', 'Aberta'), ('in_analysis', 'Em análise'), ('answered', 'Respondida'), ('closed', 'Encerrada')], default='opened', max_length=12, verbose_name='situação')),
-                ('target_business_hours', models.PositiveIntegerField(default=40, help_text='Horas úteis do calendário da Ouvidoria, contadas da abertura.', verbose_name='prazo em horas úteis')),
-                ('opened_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aberta em')),
-                ('due_at', models.DateTimeField(verbose_name='prazo')),
-                ('answer', models.TextField(blank=True, verbose_name='resposta')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='respondida em')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='encerrada em')),
-                ('calendar_snapshot', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='sla.calendarsnapshot', verbose_name='calendário')),
-                ('company', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.company', verbose_name='empresa')),
-                ('opened_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='aberta por')),
-                ('tickets', models.ManyToManyField(related_name='+', to='tickets.ticket', verbose_name='chamados citados')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "protocol",
+                    models.CharField(
+                        blank=True, max_length=20, null=True, unique=True, verbose_name="protocolo"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("compliment", "Elogio"), ("complaint", "Reclamação")],
+                        max_length=12,
+                        verbose_name="tipo",
+                    ),
+                ),
+                ("subject", models.CharField(max_length=150, verbose_name="assunto")),
+                ("description", models.TextField(verbose_name="relato")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("opened", "Aberta"),
+                            ("in_analysis", "Em análise"),
+                            ("answered", "Respondida"),
+                            ("closed", "Encerrada"),
+                        ],
+                        default="opened",
+                        max_length=12,
+                        verbose_name="situação",
+                    ),
+                ),
+                (
+                    "target_business_hours",
+                    models.PositiveIntegerField(
+                        default=40,
+                        help_text="Horas úteis do calendário da Ouvidoria, contadas da abertura.",
+                        verbose_name="prazo em horas úteis",
+                    ),
+                ),
+                (
+                    "opened_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="aberta em"),
+                ),
+                ("due_at", models.DateTimeField(verbose_name="prazo")),
+                ("answer", models.TextField(blank=True, verbose_name="resposta")),
+                ("answered_at", models.DateTimeField(blank=True, null=True, verbose_name="respondida em")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="encerrada em")),
+                (
+                    "calendar_snapshot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="sla.calendarsnapshot",
+                        verbose_name="calendário",
+                    ),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.company",
+                        verbose_name="empresa",
+                    ),
+                ),
+                (
+                    "opened_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="aberta por",
+                    ),
+                ),
+                (
+                    "tickets",
+                    models.ManyToManyField(
+                        related_name="+", to="tickets.ticket", verbose_name="chamados citados"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'manifestação da ouvidoria',
-                'verbose_name_plural': 'manifestações da ouvidoria',
-                'ordering': ['-opened_at', '-pk'],
+                "verbose_name": "manifestação da ouvidoria",
+                "verbose_name_plural": "manifestações da ouvidoria",
+                "ordering": ["-opened_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CaseEntry',
+            name="CaseEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('message', 'Mensagem'), ('status', 'Situação')], max_length=10)),
-                ('from_team', models.BooleanField(default=False, verbose_name='da ouvidoria')),
-                ('body', models.TextField(blank=True, verbose_name='texto')),
-                ('from_status', models.CharField(blank=True, choices=[('opened', 'Aberta'), ('in_analysis', 'Em análise'), ('answered', 'Respondida'), ('closed', 'Encerrada')], max_length=12)),
-                ('to_status', models.CharField(blank=True, choices=[('opened', 'Aberta'), ('in_analysis', 'Em análise'), ('answered', 'Respondida'), ('closed', 'Encerrada')], max_length=12)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='ombudsman.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("message", "Mensagem"), ("status", "Situação")], max_length=10
+                    ),
+                ),
+                ("from_team", models.BooleanField(default=False, verbose_name="da ouvidoria")),
+                ("body", models.TextField(blank=True, verbose_name="texto")),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("opened", "Aberta"),
+                            ("in_analysis", "Em análise"),
+                            ("answered", "Respondida"),
+                            ("closed", "Encerrada"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("opened", "Aberta"),
+                            ("in_analysis", "Em análise"),
+                            ("answered", "Respondida"),
+                            ("closed", "Encerrada"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="entries",
+                        to="ombudsman.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registro da manifestação',
-                'verbose_name_plural': 'registros da manifestação',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "registro da manifestação",
+                "verbose_name_plural": "registros da manifestação",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['company', '-opened_at'], name='ombudsman_company_opened'),
+            model_name="case",
+            index=models.Index(fields=["company", "-opened_at"], name="ombudsman_company_opened"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['status', 'due_at'], name='ombudsman_status_due'),
+            model_name="case",
+            index=models.Index(fields=["status", "due_at"], name="ombudsman_status_due"),
         ),
     ]

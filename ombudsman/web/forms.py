@@ -33,9 +33,15 @@ class CaseForm(_Bootstrap):
     tickets = forms.CharField(
         label=_("Chamados relacionados"),
         max_length=200,
-        help_text=_("O número de 8 dígitos de cada chamado sobre o assunto, separados por vírgula ou espaço."),
+        help_text=_(
+            "O número de 8 dígitos de cada chamado sobre o assunto, separados por vírgula ou espaço."
+        ),
         widget=forms.TextInput(
-            attrs={"class": "form-control font-monospace", "placeholder": "00012345, 00012346", "inputmode": "numeric"}
+            attrs={
+                "class": "form-control font-monospace",
+                "placeholder": "00012345, 00012346",
+                "inputmode": "numeric",
+            }
         ),
     )
     subject = forms.CharField(

@@ -73,7 +73,10 @@ class CaseNewView(ClientRequiredMixin, View):
             else:
                 messages.success(
                     request,
-                    _("Manifestação registrada com o protocolo %(protocol)s. A Ouvidoria responde até o prazo indicado.")
+                    _(
+                        "Manifestação registrada com o protocolo %(protocol)s. "
+                        "A Ouvidoria responde até o prazo indicado."
+                    )
                     % {"protocol": case.protocol},
                 )
                 return redirect("ombudsman-detail", protocol=case.protocol)
@@ -115,4 +118,6 @@ class CaseMessageView(ClientRequiredMixin, View):
             else:
                 messages.success(request, _("Mensagem enviada à Ouvidoria."))
                 return redirect("ombudsman-detail", protocol=case.protocol)
-        return render(request, CaseDetailView.template_name, detail_context(request, case, form), status=status)
+        return render(
+            request, CaseDetailView.template_name, detail_context(request, case, form), status=status
+        )

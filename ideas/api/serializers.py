@@ -1,0 +1,69 @@
+"""Suggestions as the API shows them: never the proposer, their company or who supports it; only
+whether it is the user's own (`mine`) and whether the user supports it."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Suggestion, SuggestionStatusChange
+from ..selectors import ORDERS
+from ..services import DESCRIPTION_MAX, TITLE_MAX
+
+
+class ProductRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class SuggestionListSerializer(serializers.ModelSerializer):
+    product = ProductRefSerializer()
+    status_label = serializers.CharField(source="get_status_display")
+    mine = serializers.BooleanField(source="is_mine")
+    supported = serializers.BooleanField()
+
+    class Meta:
+        model = Suggestion
+        fields = [
+            "id",
+            "product",
+            "title",
+            "description",
+            "status",
+            "status_label",
+            "status_reason",
+            "support_count",
+            "mine",
+            "supported",
+            "created_at",
+        ]
+
+
+class StatusChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SuggestionStatusChange
+        fields = ["from_status", "to_status", "reason", "created_at"]
+
+
+class SuggestionDetailSerializer(SuggestionListSerializer):
+    history = serializers.SerializerMethodField()
+
+    class Meta(SuggestionListSerializer.Meta):
+        fields = [*SuggestionListSerializer.Meta.fields, "history"]
+
+    @extend_schema_field(StatusChangeSerializer(many=True))
+    def get_history(self, obj: Suggestion) -> list[dict[str, object]]:
+        return StatusChangeSerializer(self.context["history"], many=True).data  # type: ignore[return-value]
+
+
+class SuggestionCreateSerializer(serializers.Serializer):
+    product = serializers.IntegerField(min_value=1)
+    title = serializers.CharField(max_length=TITLE_MAX)
+    description = serializers.CharField(max_length=DESCRIPTION_MAX)
+
+
+class SuggestionFilterSerializer(serializers.Serializer):
+    product = serializers.IntegerField(required=False, min_value=1)
+    status = serializers.ChoiceField(choices=Suggestion.Status.choices, required=False)
+    q = serializers.CharField(required=False, max_length=100, allow_blank=True)
+    order = serializers.ChoiceField(choices=sorted(ORDERS), required=False)
