@@ -4,6 +4,7 @@ whether it is the user's own (`mine`) and whether the user supports it."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_field
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ..models import Suggestion, SuggestionStatusChange
@@ -11,13 +12,14 @@ from ..selectors import ORDERS
 from ..services import DESCRIPTION_MAX, TITLE_MAX
 
 
-class ProductRefSerializer(serializers.Serializer):
+class SuggestionProductSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
 class SuggestionListSerializer(serializers.ModelSerializer):
-    product = ProductRefSerializer()
+    product = SuggestionProductSerializer()
+    status = serializers.CharField(help_text="received, in_review, planned, declined or delivered")
     status_label = serializers.CharField(source="get_status_display")
     mine = serializers.BooleanField(source="is_mine")
     supported = serializers.BooleanField()
@@ -39,7 +41,10 @@ class SuggestionListSerializer(serializers.ModelSerializer):
         ]
 
 
-class StatusChangeSerializer(serializers.ModelSerializer):
+class SuggestionStatusChangeSerializer(serializers.ModelSerializer):
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+
     class Meta:
         model = SuggestionStatusChange
         fields = ["from_status", "to_status", "reason", "created_at"]
@@ -51,9 +56,9 @@ class SuggestionDetailSerializer(SuggestionListSerializer):
     class Meta(SuggestionListSerializer.Meta):
         fields = [*SuggestionListSerializer.Meta.fields, "history"]
 
-    @extend_schema_field(StatusChangeSerializer(many=True))
+    @extend_schema_field(SuggestionStatusChangeSerializer(many=True))
     def get_history(self, obj: Suggestion) -> list[dict[str, object]]:
-        return StatusChangeSerializer(self.context["history"], many=True).data  # type: ignore[return-value]
+        return SuggestionStatusChangeSerializer(self.context["history"], many=True).data  # type: ignore[return-value]
 
 
 class SuggestionCreateSerializer(serializers.Serializer):
@@ -64,6 +69,20 @@ class SuggestionCreateSerializer(serializers.Serializer):
 
 class SuggestionFilterSerializer(serializers.Serializer):
     product = serializers.IntegerField(required=False, min_value=1)
-    status = serializers.ChoiceField(choices=Suggestion.Status.choices, required=False)
+    status = serializers.CharField(
+        required=False, max_length=20, help_text="received, in_review, planned, declined or delivered"
+    )
     q = serializers.CharField(required=False, max_length=100, allow_blank=True)
-    order = serializers.ChoiceField(choices=sorted(ORDERS), required=False)
+    order = serializers.CharField(
+        required=False, max_length=20, help_text="apoios (most supported, the default) or recentes (newest)"
+    )
+
+    def validate_status(self, value: str) -> str:
+        if value and value not in Suggestion.Status.values:
+            raise serializers.ValidationError(_("Situação desconhecida."))
+        return value
+
+    def validate_order(self, value: str) -> str:
+        if value and value not in ORDERS:
+            raise serializers.ValidationError(_("Use apoios ou recentes."))
+        return value

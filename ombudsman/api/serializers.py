@@ -10,6 +10,8 @@ from ..services import SUBJECT_MAX, TEXT_MAX
 
 
 class CaseListSerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(help_text="compliment or complaint")
+    status = serializers.CharField(help_text="opened, in_analysis, answered or closed")
     kind_label = serializers.CharField(source="get_kind_display")
     status_label = serializers.CharField(source="get_status_display")
     late = serializers.SerializerMethodField()
@@ -33,7 +35,10 @@ class CaseListSerializer(serializers.ModelSerializer):
         return obj.is_late()
 
 
-class EntrySerializer(serializers.ModelSerializer):
+class CaseEntrySerializer(serializers.ModelSerializer):
+    kind = serializers.CharField(help_text="message or status")
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
     author = serializers.SerializerMethodField()
 
     class Meta:
@@ -60,13 +65,13 @@ class CaseDetailSerializer(CaseListSerializer):
     def get_tickets(self, obj: Case) -> list[str]:
         return [ticket.number for ticket in obj.tickets.order_by("number")]
 
-    @extend_schema_field(EntrySerializer(many=True))
+    @extend_schema_field(CaseEntrySerializer(many=True))
     def get_timeline(self, obj: Case) -> list[dict[str, object]]:
-        return EntrySerializer(self.context["timeline"], many=True).data  # type: ignore[return-value]
+        return CaseEntrySerializer(self.context["timeline"], many=True).data  # type: ignore[return-value]
 
 
 class CaseCreateSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Case.Kind.choices)
+    kind = serializers.CharField(max_length=12, help_text="compliment or complaint")
     tickets = serializers.ListField(child=serializers.CharField(max_length=20), min_length=1, max_length=10)
     subject = serializers.CharField(max_length=SUBJECT_MAX)
     description = serializers.CharField(max_length=TEXT_MAX)
