@@ -3,8 +3,8 @@ whether it is the user's own (`mine`) and whether the user supports it."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema_field
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Suggestion, SuggestionStatusChange
