@@ -31,7 +31,7 @@ class SuggestionFilterForm(forms.Form):
     situacao = forms.ChoiceField(
         label=_("Situação"),
         required=False,
-        choices=[("", _("Todas as situações")), *Suggestion.Status.choices],
+        choices=[("", _("Todas")), *Suggestion.Status.choices],
     )
     q = forms.CharField(label=_("Buscar no título"), required=False, max_length=100)
     ordem = forms.ChoiceField(
