@@ -35,7 +35,6 @@ from .consultancy import (
 )
 from .ideas import (
     access_suggestion,
-    is_own_suggestion,
     own_suggestion_q,
     require_may_support,
     require_suggestion_client,
@@ -120,7 +119,6 @@ __all__ = [
     "is_client",
     "is_company_admin",
     "is_leader",
-    "is_own_suggestion",
     "is_staff",
     "is_still_company_admin",
     "may_accept_term",

@@ -68,17 +68,6 @@ def own_suggestion_q(user: AnyUser | None) -> Q:
     return own
 
 
-def is_own_suggestion(user: AnyUser | None, suggestion: Suggestion) -> bool:
-    if user is None or not user.is_authenticated:
-        return False
-    contact = contact_of(user)
-    return suggestion.proposer_id == user.pk or (
-        contact is not None
-        and suggestion.company_id is not None
-        and suggestion.company_id == contact.company_id
-    )
-
-
 def require_suggestion_client(user: AnyUser | None) -> None:
     """Suggestions are proposed and supported by active client contacts and partner consultants."""
     if not (is_client(user) and user is not None and user.is_active):
