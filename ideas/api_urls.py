@@ -1,5 +1,16 @@
 """API routes of ideas, mounted at /api/v1/ by portal/api_urls.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from .api.views import SuggestionDetailView, SuggestionListView, SuggestionSupportView, SuggestionWithdrawView
+
+urlpatterns = [
+    path("suggestions/", SuggestionListView.as_view(), name="api-suggestion-list"),
+    path("suggestions/<int:pk>/", SuggestionDetailView.as_view(), name="api-suggestion-detail"),
+    path("suggestions/<int:pk>/support/", SuggestionSupportView.as_view(), name="api-suggestion-support"),
+    path(
+        "suggestions/<int:pk>/withdraw-support/",
+        SuggestionWithdrawView.as_view(),
+        name="api-suggestion-withdraw",
+    ),
+]

@@ -1,5 +1,19 @@
 """Portal pages of ideas, mounted at the site root by portal/urls.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from .web.views import (
+    SuggestionDetailView,
+    SuggestionListView,
+    SuggestionNewView,
+    SuggestionSupportView,
+    SuggestionWithdrawView,
+)
+
+urlpatterns = [
+    path("sugestoes/", SuggestionListView.as_view(), name="suggestion-list"),
+    path("sugestoes/nova/", SuggestionNewView.as_view(), name="suggestion-new"),
+    path("sugestoes/<int:pk>/", SuggestionDetailView.as_view(), name="suggestion-detail"),
+    path("sugestoes/<int:pk>/apoiar/", SuggestionSupportView.as_view(), name="suggestion-support"),
+    path("sugestoes/<int:pk>/retirar-apoio/", SuggestionWithdrawView.as_view(), name="suggestion-withdraw"),
+]

@@ -60,6 +60,15 @@ def test_api1_the_schema_is_public_and_lists_every_operation():
         ("GET", "/api/v1/consultancy-statement/"),
         ("GET", "/api/v1/consultancy-rates/"),
         ("POST", "/api/v1/consultancy-rates/igpm/"),
+        ("GET", "/api/v1/suggestions/"),
+        ("POST", "/api/v1/suggestions/"),
+        ("GET", "/api/v1/suggestions/{id}/"),
+        ("POST", "/api/v1/suggestions/{id}/support/"),
+        ("POST", "/api/v1/suggestions/{id}/withdraw-support/"),
+        ("GET", "/api/v1/ombudsman/cases/"),
+        ("POST", "/api/v1/ombudsman/cases/"),
+        ("GET", "/api/v1/ombudsman/cases/{protocol}/"),
+        ("POST", "/api/v1/ombudsman/cases/{protocol}/messages/"),
     }
     [number] = schema["paths"]["/api/v1/tickets/{number}/"]["get"]["parameters"]
     assert number["schema"] == {"type": "string", "pattern": "^[0-9]{8}$"}

@@ -54,6 +54,19 @@ def same_connection():
     signals.request_finished.connect(close_old_connections)
 
 
+def _ombudsman_case(world, ticket):
+    """A complaint of Alfa's contact about their ticket (the ombudsman routes' protocol)."""
+    from ombudsman import services as ombudsman_services
+
+    return ombudsman_services.case_open(
+        actor=world.contact.user,
+        kind="complaint",
+        ticket_numbers=[ticket.number],
+        subject="Demora",
+        description="Sem resposta.",
+    )
+
+
 @pytest.fixture
 def data(world, catalogue, open_ticket) -> dict:
     """Alfa: an open ticket with a file and an internal note, a ticket waiting on the client and a
@@ -93,6 +106,7 @@ def data(world, catalogue, open_ticket) -> dict:
         "finishable": [consultancies["finishable"].pk, consultancies["requested"].pk, 999_999],
         "session": [session.pk, 999_999],
         "entry": [*session.entries.values_list("pk", flat=True), 999_999],
+        "protocol": [_ombudsman_case(world, opened).protocol, "OUV-2026-999999", "nada"],
         # request body fields and query parameters that name rows: real ids (and a few wrong ones)
         "company": [world.company.pk, world.other_company.pk, world.company.cnpj],
         "product": [catalogue.product.pk, catalogue.product.pk, catalogue.other_product.pk],
@@ -265,5 +279,5 @@ def test_api1_schemathesis_finds_no_server_error_and_no_schema_violation(world, 
     for (label, status), count in sorted(Counter(calls).items()):
         print(f"  {label} -> {status}: {count}")
     assert failures == [], "\n\n".join(failures)
-    assert operations == 37
+    assert operations == 46
     assert len(calls) > operations * 2 * 2 * 5  # every operation, role and mode was exercised

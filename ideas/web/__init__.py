@@ -1,0 +1,1 @@
+"""Portal pages of the suggestion channel (SELF-5)."""

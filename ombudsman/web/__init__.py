@@ -1,0 +1,1 @@
+"""Portal pages of the Ombudsman (OMB-1)."""
