@@ -33,6 +33,14 @@ from .consultancy import (
     require_term_acceptor,
     statement_pdfs_of,
 )
+from .downloads import (
+    access_package,
+    download_products_of,
+    downloads_blocked_for,
+    may_manage_packages,
+    package_download_company,
+    packages_visible_to,
+)
 from .notices import (
     surveys_visible_to,
     team_notice_recipients,
@@ -79,6 +87,7 @@ __all__ = [
     "ActorRole",
     "access_attachment",
     "access_consultancy",
+    "access_package",
     "access_session",
     "access_ticket",
     "access_time_entry",
@@ -94,6 +103,8 @@ __all__ = [
     "contact_assert_can_open_ticket",
     "contact_of",
     "contacts_managed_by",
+    "download_products_of",
+    "downloads_blocked_for",
     "events_visible_to",
     "is_client",
     "is_company_admin",
@@ -101,7 +112,10 @@ __all__ = [
     "is_staff",
     "is_still_company_admin",
     "may_accept_term",
+    "may_manage_packages",
     "messages_visible_to",
+    "package_download_company",
+    "packages_visible_to",
     "partner_unit_id",
     "require_company_admin",
     "require_leader",
