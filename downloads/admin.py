@@ -96,7 +96,7 @@ class PackageAdmin(StaffOnlyAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin)
     search_fields = ("title", "original_name", "sha256")
     date_hierarchy = "released_on"
     actions = ("publish", "unpublish")
-    readonly_fields = ("file_link", "size_shown", "sha256", "uploaded_by", "created_at", "download_count")
+    readonly_fields = ("file_link", "size_detail", "sha256", "uploaded_by", "created_at", "download_count")
     show_facets = admin.ShowFacets.NEVER
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
@@ -112,6 +112,15 @@ class PackageAdmin(StaffOnlyAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin)
             "download_count",
         )
         return [(None, {"fields": fields}), (_("Arquivo recebido"), {"fields": facts})]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        context = {"title": _("Pacotes da Central de Download"), "is_nav_sidebar_enabled": False}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change, **kwargs)
+        form.base_fields["title"].widget.attrs["style"] = "width: min(42rem, 100%)"
+        return form
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Package]:
         return super().get_queryset(request).annotate(downloads_total=Count("downloads"))
@@ -131,7 +140,13 @@ class PackageAdmin(StaffOnlyAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin)
 
     @admin.display(description=_("tamanho"), ordering="size")
     def size_shown(self, obj: Package) -> str:
-        return f"{filesizeformat(obj.size)} ({obj.size} bytes)" if obj.size else "—"
+        return filesizeformat(obj.size) if obj.size else "—"
+
+    @admin.display(description=_("tamanho"))
+    def size_detail(self, obj: Package) -> str:
+        if not obj.size:
+            return "—"
+        return filesizeformat(obj.size) + (f" ({obj.size} bytes)" if obj.size >= 1024 else "")
 
     @admin.display(description=_("downloads"), ordering="downloads_total")
     def download_count(self, obj: Package) -> int:

@@ -57,7 +57,7 @@ class Package(models.Model):
         _("rótulo da versão"),
         max_length=40,
         blank=True,
-        help_text=_("Para uma versão que não está cadastrada (por exemplo, “todas”)."),
+        help_text=_("Para uma versão que não está cadastrada (por exemplo, “todas as versões”)."),
     )
     kind = models.CharField(_("tipo"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("título"), max_length=200)
@@ -120,8 +120,8 @@ class DownloadLog(models.Model):
     downloaded_at = models.DateTimeField(_("baixado em"))
 
     class Meta:
-        verbose_name = _("download")
-        verbose_name_plural = _("downloads")
+        verbose_name = _("registro de download")
+        verbose_name_plural = _("registro de downloads")
         ordering = ["-downloaded_at", "-pk"]
         indexes = [models.Index(fields=["package", "-downloaded_at"], name="download_by_package")]
 
