@@ -196,15 +196,18 @@ def seed_demo() -> None:
 
 
 def _demo_downloads(packages: list[Package]) -> None:
-    """A few downloads of the new packages by the demo company's contacts (staff see the counts)."""
-    for contact in Contact.objects.select_related("user", "company").filter(
-        company__financial_status="regular"
-    )[:2]:
-        for package in packages[:3]:
-            if package.is_published and package.product.line.companies.filter(pk=contact.company_id).exists():
-                services.download_record(
-                    actor=contact.user,
-                    package=package,
-                    company=contact.company,
-                    channel=DownloadLog.Channel.PORTAL,
-                )
+    """A few downloads of the new packages by contacts of regular companies using their product
+    (staff see the counts)."""
+    for package in [package for package in packages if package.is_published][:3]:
+        contacts = (
+            Contact.objects.select_related("user", "company")
+            .filter(company__product_lines=package.product.line_id, company__financial_status="regular")
+            .order_by("pk")[:2]
+        )
+        for contact in contacts:
+            services.download_record(
+                actor=contact.user,
+                package=package,
+                company=contact.company,
+                channel=DownloadLog.Channel.PORTAL,
+            )
