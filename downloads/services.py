@@ -45,6 +45,12 @@ PACKAGE_TYPES: dict[str, str] = {
 }
 
 
+# What staff may change on a package; size, SHA-256 and names come from the file alone.
+CHANGEABLE = frozenset(
+    {"product", "version", "version_label", "kind", "title", "description", "released_on", "is_published"}
+)
+
+
 def _max_bytes() -> int:
     return int(getattr(settings, "DOWNLOAD_PACKAGE_MAX_BYTES", 2 * 1024 * 1024 * 1024))
 
@@ -162,9 +168,7 @@ def package_change(
     """Change a package's description fields (product, version, kind, title, description, date,
     published), and its file when a new one is sent (size and SHA-256 computed again)."""
     access.require_staff(actor, _("Somente a equipe de atendimento altera pacotes."))
-    allowed = {"product", "version", "version_label", "kind", "title", "description", "released_on"}
-    allowed.add("is_published")
-    unknown = set(changes) - allowed
+    unknown = set(changes) - CHANGEABLE
     if unknown:
         raise DomainError(_("Campos que não podem ser alterados: %(f)s.") % {"f": ", ".join(sorted(unknown))})
     for field, value in changes.items():
