@@ -105,7 +105,7 @@ class PackageAdmin(StaffOnlyAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin)
             return [(None, {"fields": fields})]
         facts: tuple[str, ...] = (
             "file_link",
-            "size_shown",
+            "size_detail",
             "sha256",
             "uploaded_by",
             "created_at",
