@@ -1,5 +1,10 @@
 """API routes of downloads, mounted at /api/v1/ by portal/api_urls.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from .api import views
+
+urlpatterns = [
+    path("downloads/", views.PackageListView.as_view(), name="api-download-list"),
+    path("downloads/<int:pk>/file/", views.PackageFileView.as_view(), name="api-download-file"),
+]

@@ -1,5 +1,10 @@
 """Portal pages of downloads, mounted at the site root by portal/urls.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from . import views
+
+urlpatterns = [
+    path("downloads/", views.PackageListView.as_view(), name="download-list"),
+    path("downloads/<int:pk>/arquivo/", views.package_file, name="download-file"),
+]
