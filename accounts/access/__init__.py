@@ -67,6 +67,7 @@ from .tickets import (
     messages_visible_to,
     ticket_actor_role,
     ticket_opening_contact,
+    ticket_opening_on_behalf,
     tickets_visible_to,
 )
 
@@ -115,5 +116,6 @@ __all__ = [
     "ticket_actor_role",
     "ticket_notice_recipient",
     "ticket_opening_contact",
+    "ticket_opening_on_behalf",
     "tickets_visible_to",
 ]
