@@ -102,6 +102,7 @@ from .tickets import (
     messages_visible_to,
     ticket_actor_role,
     ticket_opening_contact,
+    ticket_opening_on_behalf,
     tickets_visible_to,
 )
 
@@ -177,5 +178,6 @@ __all__ = [
     "ticket_notice_recipient",
     "ticket_numbers",
     "ticket_opening_contact",
+    "ticket_opening_on_behalf",
     "tickets_visible_to",
 ]

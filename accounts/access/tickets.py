@@ -112,21 +112,62 @@ def ticket_opening_contact(user: User, company: Company) -> Contact | None:
     raise ForbiddenError(_("Chamados são abertos em nome de um contato da empresa."))
 
 
+def ticket_opening_on_behalf(actor: User, requester: User, company: Company) -> Contact | None:
+    """Whom a ticket registered by staff for a caller (the phone channel, CHN-2) is in the name of:
+    only staff register for someone else, and the caller must be allowed to open it themselves
+    (ACC-4: an active contact of the company with the right to open tickets, or an active partner
+    consultant of the unit serving it). The messages are written for the analyst on the line."""
+    if not is_staff(actor):
+        raise ForbiddenError(_("Só a equipe de atendimento abre chamados em nome de outra pessoa."))
+    contact = contact_of(requester)
+    if contact is not None:
+        if contact.company_id != company.pk:
+            raise DomainError(_("Este contato não pertence a esta empresa."), code="wrong_company")
+        if not requester.is_active:
+            raise DomainError(
+                _("Contato inativo: não é possível abrir chamados em nome dele."), code="contact_inactive"
+            )
+        if not contact.can_open_tickets:
+            raise DomainError(
+                _(
+                    "Este contato não tem permissão para abrir chamados. O administrador da empresa "
+                    "pode concedê-la no portal."
+                ),
+                code="no_permission",
+            )
+        return contact
+    unit_id = partner_unit_id(requester)
+    if unit_id is not None:
+        if not requester.is_active:
+            raise DomainError(
+                _("Consultor inativo: não é possível abrir chamados em nome dele."), code="contact_inactive"
+            )
+        if company.partner_unit_id != unit_id:
+            raise DomainError(_("A unidade deste consultor não atende esta empresa."), code="wrong_company")
+        return None
+    raise DomainError(_("Chamados são abertos em nome de um contato da empresa."), code="not_a_contact")
+
+
 FINANCIAL_PENDENCY_ALLOWED_KINDS = frozenset({Ticket.Kind.ADMINISTRATIVE, Ticket.Kind.FINANCIAL})
 
 
-def company_assert_can_open_ticket(*, company: Company, kind: str) -> None:
-    """ACC-6: with a financial pendency only administrative/financial tickets (CST) may be opened."""
+def company_assert_can_open_ticket(*, company: Company, kind: str, for_staff: bool = False) -> None:
+    """ACC-6: with a financial pendency only administrative/financial tickets (CST) may be opened.
+    `for_staff`: the message speaks to the analyst registering the ticket, not to the client."""
     if not company.is_active:
         raise DomainError(_("Esta empresa está inativa e não pode abrir chamados."), code="company_inactive")
     if company.has_financial_pendency and kind not in FINANCIAL_PENDENCY_ALLOWED_KINDS:
-        raise DomainError(
-            _(
+        if for_staff:
+            message = _(
+                "A empresa tem uma pendência financeira: só é possível abrir chamados administrativos ou "
+                "financeiros, atendidos pelo Centro de Serviços (CST)."
+            )
+        else:
+            message = _(
                 "Sua empresa tem uma pendência financeira: só é possível abrir chamados administrativos ou "
                 "financeiros, atendidos pelo Centro de Serviços (CST)."
-            ),
-            code="financial_pendency",
-        )
+            )
+        raise DomainError(message, code="financial_pendency")
 
 
 def company_assert_can_download(*, company: Company) -> None:

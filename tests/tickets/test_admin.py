@@ -231,7 +231,9 @@ def test_list_filters_by_team_company_and_kind(world, catalogue, board, frozen, 
 
 
 def test_search_by_number_summary_company_and_cnpj_includes_closed(world, board, frozen, analyst_client):
-    assert page_numbers(analyst_client.get(CHANGELIST, {"q": board.closed.number})) == [board.closed.number]
+    # A ticket number goes straight to its work page, a closed ticket's too (CHN-2).
+    response = analyst_client.get(CHANGELIST, {"q": board.closed.number})
+    assert response["Location"] == f"{CHANGELIST}{board.closed.pk}/change/"
     assert page_numbers(analyst_client.get(CHANGELIST, {"q": "estoque negativo"})) == [board.on_time.number]
     assert set(page_numbers(analyst_client.get(CHANGELIST, {"q": world.other_company.trade_name}))) == {
         board.on_time.number

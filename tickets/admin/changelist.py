@@ -11,8 +11,11 @@ from datetime import datetime
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import Case, DateTimeField, F, IntegerField, Value, When
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -34,6 +37,15 @@ from .forms import BulkAssignForm, BulkTransferForm
 from .work import TicketWorkPageMixin
 
 BULK_LIMIT = 500  # each ticket is locked and changed by a service: keep a batch human-sized
+NUMBER_TYPED = re.compile(r"[\d.\s]+")
+
+
+def ticket_number_in(term: str) -> str | None:
+    """The 8-digit ticket number a search term is (TKT-4), typed with or without spaces or dots
+    (as read over the phone, CHN-2), or None."""
+    term = term.strip()
+    digits = re.sub(r"\D", "", term)
+    return digits if len(digits) == 8 and NUMBER_TYPED.fullmatch(term) else None
 
 
 @admin.register(Ticket)
@@ -51,9 +63,18 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
         "sla_badge",
     )
     list_display_links = ("number", "summary_short")
-    list_filter = (StatusFilter, SlaFilter, AssigneeFilter, TeamFilter, "severity", "kind", CompanyFilter)
+    list_filter = (
+        StatusFilter,
+        SlaFilter,
+        AssigneeFilter,
+        TeamFilter,
+        "severity",
+        "kind",
+        "channel",
+        CompanyFilter,
+    )
     search_fields = ("=number", "summary", "company__trade_name", "company__legal_name", "company__cnpj")
-    search_help_text = _("Número do chamado, palavras do resumo, nome ou CNPJ da empresa.")
+    search_help_text = _("Número do chamado (vai direto a ele), palavras do resumo, nome ou CNPJ da empresa.")
     list_select_related = ("company", "team", "assignee")
     list_per_page = 50
     show_full_result_count = False
@@ -65,6 +86,9 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
         css = {"all": ("css/admin-tickets.css",)}
 
     def changelist_view(self, request, extra_context=None):
+        jump = self._number_jump(request)
+        if jump is not None:
+            return jump
         # Ten columns need the width: the app menu stays one click away (breadcrumbs, "«").
         extra_context = {
             "title": _("Fila de chamados"),
@@ -72,6 +96,20 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
             **(extra_context or {}),
         }
         return super().changelist_view(request, extra_context)
+
+    def _number_jump(self, request):
+        """A searched ticket number goes straight to its work page (TKT-4, CHN-2); a number no
+        ticket has stays an (empty) search, with a word saying so."""
+        number = ticket_number_in(request.GET.get(SEARCH_VAR, "")) if request.method == "GET" else None
+        if number is None:
+            return None
+        ticket = access.tickets_visible_to(request.user).filter(number=number).only("pk").first()
+        if ticket is not None:
+            return HttpResponseRedirect(reverse("admin:tickets_ticket_change", args=[ticket.pk]))
+        self.message_user(
+            request, _("Nenhum chamado tem o número %(number)s.") % {"number": number}, messages.WARNING
+        )
+        return None
 
     # Tickets are opened by clients (TKT-2, ACC-4) and their history is never deleted.
     def has_add_permission(self, request):
@@ -103,8 +141,9 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
-        if re.fullmatch(r"\d{8}", term):  # a ticket number (TKT-4): exact, on the unique index
-            return queryset.filter(number=term), False
+        number = ticket_number_in(term)
+        if number is not None:  # a ticket number (TKT-4): exact, on the unique index
+            return queryset.filter(number=number), False
         digits = re.sub(r"\D", "", term)
         if len(digits) == 14 and re.fullmatch(r"[\d./\-\s]+", term):  # a CNPJ, formatted or not
             return queryset.filter(company__cnpj=digits), False

@@ -35,6 +35,7 @@ WORK_RELATED = (
     "company",
     "requester",
     "requester_contact",
+    "registered_by",
     "product",
     "routine",
     "version",

@@ -6,6 +6,7 @@ through accounts/access.py and tickets/selectors.py.
 """
 
 from .catalogue import Product, ProductVersion, Routine, Team
+from .phone import PhoneDesk
 from .policies import AcceptancePolicy
 from .ticket import Ticket
 from .timeline import Attachment, Message, TicketEvent, TicketNotice, attachment_path
@@ -14,6 +15,7 @@ __all__ = [
     "AcceptancePolicy",
     "Attachment",
     "Message",
+    "PhoneDesk",
     "Product",
     "ProductVersion",
     "Routine",

@@ -64,15 +64,24 @@ def ticket_open(
     follow_up_of: Ticket | None = None,
     skip_financial_guard: bool = False,
     channel: str = Ticket.Channel.PORTAL,
+    on_behalf_of: User | None = None,
 ) -> Ticket:
     """Open a ticket with its forecast (SLA-1): severity from the answers, team from the routine.
 
     `follow_up_of` links a follow-up to its closed original (TKT-9, see `ticket_follow_up`).
+    `on_behalf_of`: staff register the ticket for a caller (the phone channel, CHN-2, ACC-4): the
+    caller is the requester and gets the e-mails; `actor` is who registered it and opened it in
+    the history. Without it, the actor opens in their own name.
     """
     now = now or timezone.now()
-    contact = access.ticket_opening_contact(actor, company)
+    if on_behalf_of is None:
+        requester = actor
+        contact = access.ticket_opening_contact(actor, company)
+    else:
+        requester = on_behalf_of
+        contact = access.ticket_opening_on_behalf(actor, on_behalf_of, company)
     if not skip_financial_guard:
-        access.company_assert_can_open_ticket(company=company, kind=kind)
+        access.company_assert_can_open_ticket(company=company, kind=kind, for_staff=on_behalf_of is not None)
     if kind not in Ticket.Kind.values:
         raise DomainError(_("Tipo de chamado desconhecido."), field="kind")
     if channel not in Ticket.Channel.values:
@@ -88,7 +97,7 @@ def ticket_open(
 
     ticket = Ticket(
         company=company,
-        requester=actor,
+        requester=requester,
         requester_contact=contact,
         kind=kind,
         modality=modality,

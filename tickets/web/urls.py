@@ -3,7 +3,7 @@ path is a ticket page; anything else is not, so the order of the routes does not
 
 from django.urls import path, register_converter
 
-from . import views
+from . import phone, views
 from .views import acceptance
 
 
@@ -36,4 +36,7 @@ urlpatterns = [
     path(NUMBER + "recusar/", acceptance.TicketRejectView.as_view(), name="ticket-reject"),
     path(NUMBER + "adiar/", acceptance.TicketPostponeView.as_view(), name="ticket-postpone"),
     path(NUMBER + "acompanhamento/", acceptance.TicketFollowUpView.as_view(), name="ticket-follow-up"),
+    # The back-office's phone desk (CHN-2), staff only: see tickets/web/phone.py.
+    path("atendimento/telefone/", phone.PhoneDeskView.as_view(), name="phone-desk"),
+    path("atendimento/telefone/abrir/", phone.PhoneOpenView.as_view(), name="phone-open"),
 ]
