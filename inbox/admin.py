@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from accounts import access
 from core.admin import ReadOnlyAdminMixin
 
 from .models import InboundMessage
@@ -51,6 +52,13 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return format_html(
             '<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', text
         )
+
+    # Every analyst and leader reads it (the role table of accounts/backends.py may take this over).
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return access.is_staff(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: InboundMessage | None = None) -> bool:
+        return access.is_staff(request.user)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[InboundMessage]:
         return super().get_queryset(request).defer("raw")  # the list never shows the original
