@@ -10,7 +10,7 @@ from django.db import connection
 
 from accounts.models import Company
 from inbox.models import InboundMessage
-from inbox.services import inbound_message_process
+from inbox.services import imap_config, inbound_message_process
 from inbox.tokens import reply_address
 from outbox.models import OutboxEmail
 from tests.factories import ContactFactory
@@ -215,3 +215,41 @@ def test_queries_per_message_do_not_grow_with_its_files(world, open_ticket, djan
     stranger = mail(sender="x@desconhecido.example", to=reply_address(ticket.number, world.contact.user.pk))
     with django_assert_max_num_queries(12):
         process(stranger)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("imap://portal:s3nha@127.0.0.1:1143/INBOX", ("127.0.0.1", 1143, "portal", "s3nha", "INBOX", False)),
+        (
+            "imaps://suporte%40portal.example:p%2Fw@imap.example.com/Caixa%20de%20entrada",
+            ("imap.example.com", 993, "suporte@portal.example", "p/w", "Caixa de entrada", True),
+        ),
+        ("imap://u:p@mail.example", ("mail.example", 143, "u", "p", "INBOX", False)),
+    ],
+)
+def test_imap_url_is_parsed(url, expected):
+    config = imap_config(url)
+    assert (config.host, config.port, config.user, config.password, config.mailbox, config.ssl) == expected
+
+
+def test_an_imap_url_of_another_scheme_is_refused():
+    assert imap_config("") is None
+    with pytest.raises(ValueError, match="IMAP_URL"):
+        imap_config("pop3://u:p@mail.example")
+
+
+def test_the_back_office_list_reads_a_constant_number_of_queries(
+    world, open_ticket, client_for, django_assert_max_num_queries
+):
+    ticket = open_ticket(world.contact.user)
+    for n in range(6):
+        process(reply(ticket, world.contact.user, body=f"Mensagem {n}"))
+        process(mail(sender=f"x{n}@desconhecido.example"))
+    client = client_for(world.analyst)
+    with django_assert_max_num_queries(12):
+        response = client.get("/admin/inbox/inboundmessage/")
+    assert response.status_code == 200 and "Remetente desconhecido" in response.content.decode()
+    record = InboundMessage.objects.filter(outcome=Outcome.MESSAGE).first()
+    assert client.get(f"/admin/inbox/inboundmessage/{record.pk}/change/").status_code == 200
+    assert client_for(world.contact.user).get("/admin/inbox/inboundmessage/").status_code == 302
