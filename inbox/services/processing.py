@@ -48,6 +48,7 @@ from .parsing import ParsedMessage, message_parse
 
 logger = logging.getLogger(__name__)
 Outcome = InboundMessage.Outcome
+RAW_KEPT_BYTES = 5 * 1024 * 1024  # what analysts read of the original; files past it stay in the mailbox
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def inbound_message_process(raw: bytes, *, source: str) -> InboundResult:
             sender=parsed.sender[:254],
             subject=parsed.subject,
             outcome=Outcome.REFUSED,
-            raw=raw,
+            raw=raw[:RAW_KEPT_BYTES],
         )
         try:
             with transaction.atomic():
