@@ -56,3 +56,44 @@ def parse_reply_address(address: str) -> ReplyToken | None:
     if not constant_time_compare(match["signature"], _signature(number, user_id)):
         return None
     return ReplyToken(ticket_number=number, user_id=user_id)
+
+
+def mail_domain() -> str:
+    """The domain of the project's own addresses and Message-IDs (that of `MAIL_REPLY_ADDRESS`)."""
+    return _base()[1]
+
+
+def _thread_signature(number: str) -> str:
+    return salted_hmac(SALT + ".thread", number, algorithm="sha256").hexdigest()[:12]
+
+
+_THREAD = re.compile(r"^<?ticket-(?P<number>[1-9]\d{7})\.(?P<signature>[0-9a-f]{12})@(?P<domain>[^>\s]+)>?$")
+
+
+def thread_message_id(ticket_number: str) -> str:
+    """The Message-ID of a ticket's thread root, which every e-mail about the ticket names in
+    `In-Reply-To` and `References` so mail clients show one conversation per ticket. Signed like
+    the reply address: a reply's `References` identifies the ticket only if we wrote it."""
+    return f"<ticket-{ticket_number}.{_thread_signature(ticket_number)}@{mail_domain()}>"
+
+
+def parse_thread_references(*values: str) -> str | None:
+    """The ticket number named by a genuine thread root among `In-Reply-To` / `References` values
+    (each possibly a list of Message-IDs), or None."""
+    domain = mail_domain()
+    for value in values:
+        for candidate in re.findall(r"<[^<>\s]+>", value or ""):
+            match = _THREAD.match(candidate.lower())
+            if not match or match["domain"] != domain:
+                continue
+            if constant_time_compare(match["signature"], _thread_signature(match["number"])):
+                return match["number"]
+    return None
+
+
+def looks_like_reply_address(address: str) -> bool:
+    """Whether an address is of the reply kind (`<local>+…@<domain>`), valid or not: one whose
+    token `parse_reply_address` refuses was forged or damaged."""
+    local, domain = _base()
+    mailbox, _, at = address.strip().strip("<>").rpartition("@")
+    return at.lower() == domain and mailbox.lower().startswith(f"{local.lower()}+")

@@ -22,6 +22,13 @@ class OutboxEmail(models.Model):
     body_text = models.TextField(_("texto"))
     body_html = models.TextField(_("HTML"), blank=True)
     template = models.CharField(_("modelo"), max_length=80)
+    thread = models.CharField(
+        _("chamado da conversa"),
+        max_length=8,
+        blank=True,
+        default="",
+        help_text=_("Número do chamado: o e-mail entra na conversa do chamado e pode ser respondido."),
+    )
     dedupe_key = models.CharField(
         _("chave de unicidade"),
         max_length=200,

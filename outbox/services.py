@@ -11,6 +11,7 @@ The services never import the tasks: `outbox.tasks` registers the dispatcher tha
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -18,17 +19,22 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from inbox.tokens import mail_domain, reply_address, thread_message_id
+
 from .models import OutboxEmail
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+TICKET_NUMBER = re.compile(r"[1-9]\d{7}")
+REPLYING_ROLES = ("contact", "partner")  # who may answer a ticket by e-mail (inbox.services)
 _local = threading.local()
 
 
@@ -80,12 +86,19 @@ def email_enqueue(
     context: Mapping[str, object],
     language: str = "pt-br",
     dedupe_key: str | None = None,
+    thread: str | None = None,
 ) -> OutboxEmail | None:
     """Record an e-mail to send after the current transaction commits.
 
     `template` names `templates/emails/<template>_subject.txt`, `.txt` and `.html`.
     With a `dedupe_key` already used, nothing new is recorded (returns None): idempotent jobs.
+    `thread`: the ticket number the e-mail is about (CHN-1); by default the context's `number`
+    (every ticket e-mail carries it), so it threads per ticket and its reply comes back to it.
+    `thread=""` says the e-mail belongs to no ticket.
     """
+    if thread is None:
+        number = context.get("number")
+        thread = number if isinstance(number, str) and TICKET_NUMBER.fullmatch(number) else ""
     recipients = [to] if isinstance(to, str) else list(to)
     context = {**context, "site_url": settings.SITE_URL}
     with translation.override(language):
@@ -99,6 +112,7 @@ def email_enqueue(
         body_html=body_html,
         template=template,
         dedupe_key=dedupe_key,
+        thread=thread,
     )
 
 
@@ -110,6 +124,7 @@ def email_enqueue_rendered(
     body_html: str = "",
     template: str,
     dedupe_key: str | None = None,
+    thread: str = "",
 ) -> OutboxEmail | None:
     """Record an already rendered e-mail (see `email_enqueue`). Inside `batched_dispatch()` the
     row is only collected (returned unsaved) and written when the block ends."""
@@ -120,6 +135,7 @@ def email_enqueue_rendered(
         body_html=body_html,
         template=template,
         dedupe_key=dedupe_key,
+        thread=thread,
     )
     batch = getattr(_local, "batch", None)
     if batch is not None:
@@ -172,9 +188,7 @@ def outbox_deliver(outbox_id: int) -> bool:
     if not claimed:
         return False
     row = OutboxEmail.objects.get(pk=outbox_id)
-    message = EmailMultiAlternatives(row.subject, row.body_text, settings.DEFAULT_FROM_EMAIL, row.to)
-    if row.body_html:
-        message.attach_alternative(row.body_html, "text/html")
+    message = outbox_message(row)
     try:
         message.send()
     except Exception as error:
@@ -190,6 +204,35 @@ def outbox_deliver(outbox_id: int) -> bool:
         status=OutboxEmail.Status.SENT, sent_at=timezone.now(), attempts=row.attempts + 1, last_error=""
     )
     return True
+
+
+def outbox_message(row: OutboxEmail) -> EmailMultiAlternatives:
+    """The e-mail of an outbox row: plain text with its HTML alternative and the headers that
+    thread it (CHN-1). Its Message-ID is stable per row, so a retried send is the same message;
+    a ticket e-mail names the ticket's thread root in In-Reply-To/References and, sent to one client
+    (a contact or partner consultant), answers to that recipient's signed reply address."""
+    domain = mail_domain()
+    headers = {"Message-ID": f"<outbox-{row.pk}@{domain}>", "Auto-Submitted": "auto-generated"}
+    reply_to: list[str] = []
+    if row.thread:
+        root = thread_message_id(row.thread)
+        headers["In-Reply-To"] = root
+        headers["References"] = root
+        if len(row.to) == 1:
+            user_id = (
+                get_user_model()
+                .objects.filter(email__iexact=row.to[0], role__in=REPLYING_ROLES, is_active=True)
+                .values_list("pk", flat=True)
+                .first()
+            )
+            if user_id is not None:
+                reply_to = [reply_address(row.thread, user_id)]
+    message = EmailMultiAlternatives(
+        row.subject, row.body_text, settings.DEFAULT_FROM_EMAIL, row.to, headers=headers, reply_to=reply_to
+    )
+    if row.body_html:
+        message.attach_alternative(row.body_html, "text/html")
+    return message
 
 
 def outbox_due_ids(*, limit: int = 200) -> list[int]:

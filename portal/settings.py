@@ -235,8 +235,16 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Portal do Cliente <nao-responda@portal.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# CHN-1: ticket e-mails answer to <local>+<signed ticket token>@<domain> of this address (inbox/tokens.py).
+# --- E-mail channel (CHN-1; inbox/, outbox/) ------------------------------------------------------
+# Ticket e-mails answer to <local>+<signed ticket token>@<domain> of this address (inbox/tokens.py);
+# its domain also names the Message-IDs and the ticket thread roots. The signing key is SECRET_KEY.
 MAIL_REPLY_ADDRESS = env.str("MAIL_REPLY_ADDRESS", default="suporte@portal.example")
+# The mailbox polled by Celery beat: imap://user:password@host:143/INBOX (imaps:// for TLS, port
+# 993); empty (the default, `make run`): no polling. Processed messages move to this folder.
+IMAP_URL = env.str("IMAP_URL", default="")
+IMAP_PROCESSED_FOLDER = env.str("IMAP_PROCESSED_FOLDER", default="Processed")
+CELERY_BEAT_SCHEDULE["inbox-poll"] = {"task": "inbox.tasks.inbox_poll", "schedule": 60.0}
+# --- end of the e-mail channel --------------------------------------------------------------------
 
 # --- Security -------------------------------------------------------------------------------------
 # HTTPS_ONLY=1 in production behind TLS (docker-compose sets it): redirects, secure cookies, HSTS.

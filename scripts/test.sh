@@ -3,14 +3,15 @@
 #
 # When DATABASE_URL / REDIS_URL are not set, this script starts a throw-away PostgreSQL 15 and
 # Redis on free local ports (PostgreSQL as the `postgres` user: it refuses to run as root),
-# installs what the machine lacks (redis-server, chromium) with apt-get, and stops everything
+# and a throw-away Dovecot (IMAP) for the incoming-mail tests, installs what the machine lacks
+# (redis-server, chromium, dovecot-imapd) with apt-get, and stops everything
 # when the run ends, whatever its outcome. Extra arguments go to pytest. Without arguments (or with
 # FULLTEXT_SQLITE=1) the full-text cases (marker `fulltext`) run a second time on SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN="$PWD/.venv/bin"
-NEED_CHROMIUM=1 NEED_GETTEXT=1
+NEED_CHROMIUM=1 NEED_GETTEXT=1 NEED_IMAP=1
 # shellcheck source=scripts/services.sh
 source scripts/services.sh
 
