@@ -174,7 +174,9 @@ def _reply(parsed: ParsedMessage, record: InboundMessage, user: User, number: st
     try:
         with transaction.atomic():
             if ticket.is_closed:
-                follow_up = ticket_follow_up(actor=user, original=ticket, body=body, files=_uploads(parsed))
+                follow_up = ticket_follow_up(
+                    actor=user, original=ticket, body=body, files=_uploads(parsed), channel=Ticket.Channel.EMAIL
+                )
                 record.ticket, record.outcome = follow_up, Outcome.FOLLOW_UP
             else:
                 message = ticket_reply(actor=user, ticket=ticket, body=body, files=_uploads(parsed))

@@ -84,6 +84,7 @@ def test_a_reply_to_a_closed_ticket_opens_a_follow_up_with_a_new_number(world, o
     poll()
     follow_up = Ticket.objects.get(follow_up_of=ticket)
     assert follow_up.number != ticket.number and follow_up.description == "Voltou a falhar."
+    assert follow_up.channel == "email"  # CHN-1
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.CLOSED  # never reopened
     record = InboundMessage.objects.get()

@@ -29,6 +29,7 @@ def ticket_follow_up(
     files: Iterable[UploadedFile[bytes]] = (),
     now: datetime | None = None,
     from_reply: bool = False,
+    channel: str = Ticket.Channel.PORTAL,
 ) -> Ticket:
     """Open a follow-up of a closed ticket: a new number, linked both ways, with the original's
     product, routine, version and severity answers. The closed ticket never reopens.
@@ -71,5 +72,6 @@ def ticket_follow_up(
         now=now,
         follow_up_of=original,
         skip_financial_guard=from_reply,
+        channel=channel,
     )
     return follow_up

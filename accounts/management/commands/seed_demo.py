@@ -18,6 +18,7 @@ from accounts.models import Company, Contact, PartnerConsultant, PartnerUnit, Pr
 from consultoria.demo import seed_demo_consultancies
 from downloads.demo import seed_demo as seed_demo_downloads
 from ideas.demo import seed_demo as seed_demo_ideas
+from inbox.demo import seed_demo as seed_demo_inbox
 from knowledge.demo import seed_demo as seed_demo_knowledge
 from news.demo import seed_demo as seed_demo_news
 from ombudsman.demo import seed_demo as seed_demo_ombudsman
@@ -300,6 +301,7 @@ class Command(BaseCommand):
         seed_demo_ideas()
         seed_demo_ombudsman()
         seed_demo_downloads()
+        seed_demo_inbox()
 
         self.stdout.write(
             self.style.SUCCESS("Dados de demonstração prontos. Logins (senha de todos abaixo):")
