@@ -175,7 +175,11 @@ def _reply(parsed: ParsedMessage, record: InboundMessage, user: User, number: st
         with transaction.atomic():
             if ticket.is_closed:
                 follow_up = ticket_follow_up(
-                    actor=user, original=ticket, body=body, files=_uploads(parsed), channel=Ticket.Channel.EMAIL
+                    actor=user,
+                    original=ticket,
+                    body=body,
+                    files=_uploads(parsed),
+                    channel=Ticket.Channel.EMAIL,
                 )
                 record.ticket, record.outcome = follow_up, Outcome.FOLLOW_UP
             else:
