@@ -14,6 +14,15 @@ One module per subject (roles, companies, tickets, consultancy, notices); every 
 re-exported here: callers write `from accounts import access` and `access.tickets_visible_to(user)`.
 """
 
+# Chat (CHN-3)
+from .chat import (
+    access_chat_file,
+    access_conversation,
+    chat_assert_can_start,
+    chat_assert_can_write,
+    chat_files_visible_to,
+    conversations_visible_to,
+)
 from .companies import (
     companies_actable_by,
     company_of_contact,
@@ -78,11 +87,16 @@ __all__ = [
     "TICKET_RELATED",
     "ActorRole",
     "access_attachment",
+    "access_chat_file",
     "access_consultancy",
+    "access_conversation",
     "access_session",
     "access_ticket",
     "access_time_entry",
     "attachments_visible_to",
+    "chat_assert_can_start",
+    "chat_assert_can_write",
+    "chat_files_visible_to",
     "companies_actable_by",
     "company_assert_can_download",
     "company_assert_can_open_ticket",
@@ -94,6 +108,7 @@ __all__ = [
     "contact_assert_can_open_ticket",
     "contact_of",
     "contacts_managed_by",
+    "conversations_visible_to",
     "events_visible_to",
     "is_client",
     "is_company_admin",
