@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import cast
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company
 from tickets.attachments import ALLOWED_TYPES
 from tickets.models import Product
-from tickets.web.forms import TicketOpenForm, attachments_help_text
+from tickets.web.forms import TicketOpenForm
 
 from ..services import MAX_TEXT, TicketFields
 
@@ -65,14 +68,16 @@ class MessageForm(forms.Form):
 
 class FileForm(forms.Form):
     file = forms.FileField(
-        label=_("Anexar arquivo"),
+        label=_("Arquivo"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(ALLOWED_TYPES))}),
         error_messages={"required": _("Escolha um arquivo.")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = attachments_help_text()
+        self.fields["file"].help_text = gettext(
+            "Um arquivo por vez, de até %(size)s: prints, logs, vídeos, PDF, planilhas, ZIP."
+        ) % {"size": filesizeformat(getattr(settings, "ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))}
 
 
 class ChatTicketForm(TicketOpenForm):
