@@ -48,16 +48,15 @@ class ConversationStartView(LoginRequiredMixin, View):
         page = Paginator(selectors.conversations_of_client(request.user), PAGE_SIZE).get_page(  # type: ignore[arg-type]
             request.GET.get("page")
         )
-        may_start = True
+        refusal = ""
         contact = access.contact_of(request.user)
         if contact is not None:
             try:
                 access.contact_assert_can_open_ticket(contact=contact)
             except DomainError as error:
-                may_start = False
-                form.add_error(None, str(error.message))
+                refusal = str(error.message)
         return render(
-            request, self.template_name, {"form": form, "page": page, "may_start": may_start}, status=status
+            request, self.template_name, {"form": form, "page": page, "refusal": refusal}, status=status
         )
 
     def get(self, request: HttpRequest) -> HttpResponse:
