@@ -68,7 +68,7 @@ class MessageForm(forms.Form):
 
 class FileForm(forms.Form):
     file = forms.FileField(
-        label=_("Arquivo"),
+        label=_("Escolha o arquivo"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(ALLOWED_TYPES))}),
         error_messages={"required": _("Escolha um arquivo.")},
     )
