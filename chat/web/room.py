@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -87,7 +88,9 @@ class _RoomActionView(LoginRequiredMixin, View):
             return JsonResponse({"ok": True, "message": done})
         if done:
             messages.success(request, done)
-        return redirect("chat-room", pk=conversation.pk)
+        return redirect(
+            getattr(self, "next_url", None) or reverse("chat-room", kwargs={"pk": conversation.pk})
+        )
 
     def refused(
         self, request: HttpRequest, conversation: Conversation, message: str, status: int
@@ -132,8 +135,14 @@ class TranscriptEmailView(_RoomActionView):
 
 
 class ConversationCloseView(_RoomActionView):
+    """Either side closes; the analyst closing a conversation that has no ticket yet goes on to
+    generate it (every chat becomes a ticket)."""
+
     def act(self, request: HttpRequest, conversation: Conversation) -> str:
         services.conversation_close(actor=request.user, conversation=conversation)  # type: ignore[arg-type]
+        if access.is_staff(request.user) and conversation.ticket_id is None:
+            self.next_url = reverse("chat-ticket", kwargs={"pk": conversation.pk})
+            return _("Conversa encerrada. Gere agora o chamado da conversa.")
         return _("Conversa encerrada.")
 
 

@@ -208,3 +208,24 @@ def test_closing_by_the_client_removes_the_composer(world, taken_chat, client_fo
     assert "Conversa encerrada." in page.text and 'id="chat-composer"' not in page.text
     again = client.post(reverse("chat-close", kwargs={"pk": taken_chat.pk}))
     assert again.status_code == 400 and "Esta conversa foi encerrada." in again.text
+
+
+def test_the_analyst_closing_a_chat_without_ticket_goes_on_to_generate_it(world, taken_chat, client_for):
+    response = client_for(world.analyst).post(reverse("chat-close", kwargs={"pk": taken_chat.pk}))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("chat-ticket", kwargs={"pk": taken_chat.pk})
+    assert flash(response) == ["Conversa encerrada. Gere agora o chamado da conversa."]
+    taken_chat.refresh_from_db()
+    assert taken_chat.status == Conversation.Status.CLOSED and taken_chat.closed_by == world.analyst
+    queue = client_for(world.analyst).get(reverse("chat-queue"))
+    assert "Suas conversas sem chamado" in queue.text and room(taken_chat) in queue.text
+
+
+def test_the_demo_adds_one_waiting_chat_once(world):
+    from chat.demo import seed_demo
+    from tests.factories import ContactFactory
+
+    ContactFactory(company=world.company, user__email="carla@horizonte.example")
+    seed_demo()
+    seed_demo()
+    assert Conversation.objects.filter(status=Conversation.Status.WAITING).count() == 1
