@@ -1,11 +1,14 @@
 """The chat's WebSocket (`/ws/chat/<id>/`) through the project's ASGI application, with the session
 cookie of a logged-in browser: the page's access rule on connect and on every message (TEN-2)."""
 
+import asyncio
+import threading
+
 import pytest
-from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
 from django.test import Client
 
 from chat import services
@@ -35,7 +38,28 @@ def socket(conversation, cookie=None, origin=ORIGIN):
 
 
 def run(coroutine_function):
-    async_to_sync(coroutine_function)()
+    """Run the scenario on an event loop of its own thread (Playwright's sync API may have left one
+    running in this thread); the consumer's database calls run in a worker thread, as in production."""
+    failure: list[BaseException] = []
+
+    async def scenario_then_close():
+        try:
+            await coroutine_function()
+        finally:  # the worker thread's connection, or the test database could not be dropped
+            await database_sync_to_async(connections.close_all)()
+
+    def target():
+        try:
+            asyncio.run(scenario_then_close())
+        except BaseException as error:  # re-raised in the test's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the WebSocket scenario did not finish"
+    if failure:
+        raise failure[0]
 
 
 def test_anonymous_another_companys_admin_and_a_foreign_site_are_refused(world, taken_chat):
