@@ -8,7 +8,6 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts import access
 from accounts.models import User
 from core.periods import format_local
 
@@ -17,13 +16,17 @@ from .models import ChatFile, ChatMessage, Conversation
 TIME_FORMAT = "%d/%m/%Y %H:%M"
 
 
+STAFF_ROLES = (User.Role.ANALYST, User.Role.LEADER)
+
+
 def side_of(user: User) -> str:
-    """ "staff" for the support team, "client" for the company's side."""
-    return "staff" if access.is_staff(user) else "client"
+    """The support team's side or the company's, by role: an analyst who has since left still
+    wrote as the team."""
+    return "staff" if user.role in STAFF_ROLES else "client"
 
 
 def author_label(user: User) -> str:
-    if access.is_staff(user):
+    if user.role in STAFF_ROLES:
         return _("%(name)s (Atendimento)") % {"name": user.get_short_name()}
     return user.full_name or user.email
 

@@ -12,19 +12,11 @@ from .models import ChatFile, ChatMessage, Conversation
 
 
 def conversation_messages(conversation: Conversation) -> list[ChatMessage]:
-    return list(
-        ChatMessage.objects.filter(conversation=conversation).select_related(
-            "author", "author__contact", "author__partner_consultant"
-        )
-    )
+    return list(ChatMessage.objects.filter(conversation=conversation).select_related("author"))
 
 
 def conversation_files(conversation: Conversation) -> list[ChatFile]:
-    return list(
-        ChatFile.objects.filter(conversation=conversation).select_related(
-            "uploaded_by", "uploaded_by__contact", "uploaded_by__partner_consultant"
-        )
-    )
+    return list(ChatFile.objects.filter(conversation=conversation).select_related("uploaded_by"))
 
 
 def conversations_of_client(user: User) -> QuerySet[Conversation]:
