@@ -322,3 +322,16 @@ LOGGING = {
 # --- Portal ------------------------------------------------------------------------------------------
 # `run_periodic_jobs --now` acts as at a later instant only with DEBUG or this flag.
 PORTAL_ALLOW_TIME_TRAVEL = env.bool("PORTAL_ALLOW_TIME_TRAVEL", default=False)
+
+# --- Chat: Django Channels (CHN-3) ----------------------------------------------------------------
+# Daphne first: `manage.py runserver` (the web process of `make run`) then serves ASGI, HTTP and the
+# chat's WebSockets; production runs `daphne portal.asgi:application` (docker-compose.yml).
+INSTALLED_APPS = ["daphne", *INSTALLED_APPS, "channels"]
+ASGI_APPLICATION = "portal.asgi.application"
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+    }
+else:
+    # The embedded default: one process (the web process of `make run`) serves every WebSocket.
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}

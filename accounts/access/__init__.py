@@ -14,6 +14,14 @@ One module per subject (roles, companies, tickets, consultancy, notices); every 
 re-exported here: callers write `from accounts import access` and `access.tickets_visible_to(user)`.
 """
 
+from .chat import (
+    access_chat_file,
+    access_conversation,
+    chat_assert_can_start,
+    chat_assert_can_write,
+    chat_files_visible_to,
+    conversations_visible_to,
+)
 from .companies import (
     companies_actable_by,
     company_of_contact,
@@ -116,7 +124,9 @@ __all__ = [
     "ActorRole",
     "access_attachment",
     "access_case",
+    "access_chat_file",
     "access_consultancy",
+    "access_conversation",
     "access_package",
     "access_session",
     "access_suggestion",
@@ -124,6 +134,9 @@ __all__ = [
     "access_time_entry",
     "attachments_visible_to",
     "cases_visible_to",
+    "chat_assert_can_start",
+    "chat_assert_can_write",
+    "chat_files_visible_to",
     "cited_tickets",
     "companies_actable_by",
     "company_assert_can_download",
@@ -136,6 +149,7 @@ __all__ = [
     "contact_assert_can_open_ticket",
     "contact_of",
     "contacts_managed_by",
+    "conversations_visible_to",
     "download_products_of",
     "downloads_blocked_for",
     "events_visible_to",

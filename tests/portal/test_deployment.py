@@ -89,7 +89,9 @@ def test_compose_runs_the_production_stack(compose):
     assert services["redis"]["image"].startswith("redis:")
     web_command = " ".join(services["web"]["command"])
     assert "manage.py migrate --noinput" in web_command
-    assert web_command.index("migrate") < web_command.index("gunicorn portal.wsgi:application")
+    # One ASGI server for HTTP and the chat's WebSockets (CHN-3); the channel layer is Redis.
+    assert web_command.index("migrate") < web_command.index("daphne")
+    assert web_command.rstrip().endswith("portal.asgi:application")
     assert services["worker"]["command"][:4] == ["celery", "-A", "portal", "worker"]
     assert services["beat"]["command"][:4] == ["celery", "-A", "portal", "beat"]
     for name in ("web", "worker", "beat"):

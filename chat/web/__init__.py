@@ -1,0 +1,1 @@
+"""Portal pages of the chat (CHN-3) and its WebSocket consumer."""
