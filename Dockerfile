@@ -21,4 +21,4 @@ RUN SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput \
     && SECRET_KEY=build-only python manage.py compilemessages --ignore=node_modules
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi:application", "--bind", "0.0.0.0:8000"]
+CMD ["daphne", "--bind", "0.0.0.0", "--port", "8000", "portal.asgi:application"]

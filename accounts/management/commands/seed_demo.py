@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Company, Contact, PartnerConsultant, PartnerUnit, ProductLine, User
+from chat.demo import seed_demo as seed_demo_chat
 from consultoria.demo import seed_demo_consultancies
 from downloads.demo import seed_demo as seed_demo_downloads
 from ideas.demo import seed_demo as seed_demo_ideas
@@ -302,6 +303,7 @@ class Command(BaseCommand):
         seed_demo_ombudsman()
         seed_demo_downloads()
         seed_demo_inbox()
+        seed_demo_chat()
 
         self.stdout.write(
             self.style.SUCCESS("Dados de demonstração prontos. Logins (senha de todos abaixo):")
