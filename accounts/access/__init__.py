@@ -33,6 +33,9 @@ from .consultancy import (
     require_term_acceptor,
     statement_pdfs_of,
 )
+
+# Knowledge base (SELF-1, SELF-2)
+from .knowledge import access_article, articles_visible_to, deflection_company
 from .notices import (
     surveys_visible_to,
     team_notice_recipients,
@@ -77,11 +80,13 @@ __all__ = [
     "TICKET_NUMBER",
     "TICKET_RELATED",
     "ActorRole",
+    "access_article",
     "access_attachment",
     "access_consultancy",
     "access_session",
     "access_ticket",
     "access_time_entry",
+    "articles_visible_to",
     "attachments_visible_to",
     "companies_actable_by",
     "company_assert_can_download",
@@ -94,6 +99,7 @@ __all__ = [
     "contact_assert_can_open_ticket",
     "contact_of",
     "contacts_managed_by",
+    "deflection_company",
     "events_visible_to",
     "is_client",
     "is_company_admin",
