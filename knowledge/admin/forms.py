@@ -29,8 +29,9 @@ class MarkdownWidget(forms.Textarea):
     ) -> SafeString:
         textarea = super().render(name, value, attrs, renderer)
         return format_html(
-            '<div class="kb-markdown-widget">{}<div class="kb-preview-tools"><button type="button" class="button kb-preview-button" '
-            'data-url="{}" data-source="{}">{}</button> <span class="help">{}</span></div>'
+            '<div class="kb-markdown-widget">{}<div class="kb-preview-tools">'
+            '<button type="button" class="button kb-preview-button" data-url="{}" data-source="{}">'
+            '{}</button> <span class="help">{}</span></div>'
             '<div class="kb-preview" hidden aria-live="polite"></div></div>',
             textarea,
             reverse("admin:knowledge_article_preview"),

@@ -15,6 +15,42 @@ from core.markdown import render_markdown
 
 from ..models import Article
 
+# Kinds and statuses as patterns: the names `kind` and `status` already name other choice sets' enums.
+KINDS = [value for value, _ in Article.Kind.choices]
+STATUSES = [value for value, _ in Article.Status.choices]
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": f"^({'|'.join(KINDS)})$",
+        "description": "faq, howto, known_issue or video.",
+    }
+)
+class KindField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Article.Kind.choices, **kwargs)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": f"^({'|'.join(STATUSES)})$",
+        "description": "draft (staff only) or published.",
+    }
+)
+class StatusField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Article.Status.choices, **kwargs)
+
+
+@extend_schema_field(
+    {"type": "string", "enum": ["", *KINDS], "description": "faq, howto, known_issue or video."}
+)
+class KindFilterField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Article.Kind.choices, allow_blank=True, **kwargs)
+
 
 class NamedSerializer(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
@@ -28,6 +64,8 @@ class ArticleListSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         help_text="With a query: an extract of the text, HTML-escaped, the words found inside <mark>."
     )
     url = serializers.SerializerMethodField(help_text="The article's page in the portal.")
+    kind = KindField(read_only=True)
+    status = StatusField(read_only=True)
 
     class Meta:
         model = Article
@@ -60,6 +98,8 @@ class ArticleListSerializer(serializers.ModelSerializer):  # type: ignore[type-a
 
 
 class RelatedSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    kind = KindField(read_only=True)
+
     class Meta:
         model = Article
         fields = ("slug", "title", "kind")
@@ -104,7 +144,7 @@ class ArticleFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     q = serializers.CharField(
         required=False, allow_blank=True, max_length=200, help_text="Words to look for."
     )
-    kind = serializers.ChoiceField(choices=Article.Kind.choices, required=False, allow_blank=True)
+    kind = KindFilterField(required=False)
     product = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
 
 

@@ -26,7 +26,9 @@ def test_a_client_records_a_deflection(client, world, article, catalogue):
     url = reverse("kb-deflect")
     assert client.get(url).status_code == 405
     response = client.post(
-        url, {"artigo": article.pk, "q": "erro ao emitir nota", "produto": catalogue.product.pk}, HTTP_HX_REQUEST="true"
+        url,
+        {"artigo": article.pk, "q": "erro ao emitir nota", "produto": catalogue.product.pk},
+        HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
     assert "Que bom! Nenhum chamado foi aberto." in response.content.decode()
@@ -47,13 +49,22 @@ def test_a_partner_counts_for_a_served_company_only(client, world, article):
     client = logged_in(client, world.partner)
     client.post(reverse("kb-deflect"), {"artigo": article.pk, "empresa": world.company.pk})
     client.post(reverse("kb-deflect"), {"artigo": article.pk, "empresa": world.other_company.pk})
-    assert list(Deflection.objects.order_by("pk").values_list("company_id", flat=True)) == [world.company.pk, None]
+    assert list(Deflection.objects.order_by("pk").values_list("company_id", flat=True)) == [
+        world.company.pk,
+        None,
+    ]
 
 
 def test_staff_drafts_and_forged_posts_are_refused(world, article, write):
     draft = write("Rascunho", status=Article.Status.DRAFT)
-    assert logged_in(Client(), world.analyst).post(reverse("kb-deflect"), {"artigo": article.pk}).status_code == 403
-    assert logged_in(Client(), world.contact.user).post(reverse("kb-deflect"), {"artigo": draft.pk}).status_code == 404
+    assert (
+        logged_in(Client(), world.analyst).post(reverse("kb-deflect"), {"artigo": article.pk}).status_code
+        == 403
+    )
+    assert (
+        logged_in(Client(), world.contact.user).post(reverse("kb-deflect"), {"artigo": draft.pk}).status_code
+        == 404
+    )
     assert logged_in(Client(), world.contact.user).post(reverse("kb-deflect"), {}).status_code == 400
     forged = logged_in(Client(enforce_csrf_checks=True), world.contact.user)
     assert forged.post(reverse("kb-deflect"), {"artigo": article.pk}).status_code == 403
@@ -67,14 +78,26 @@ def test_the_new_ticket_page_asks_for_suggestions_while_typing(client, world, ca
     assert "keyup changed delay:400ms from:#id_summary" in page
 
 
-def test_leaders_see_deflections_per_product_and_month(client, world, article, catalogue, django_assert_max_num_queries):
+def test_leaders_see_deflections_per_product_and_month(
+    client, world, article, catalogue, django_assert_max_num_queries
+):
     now = timezone.now()
-    for days, product in ((0, catalogue.product), (1, catalogue.product), (40, catalogue.other_product), (400, None)):
-        row = Deflection.objects.create(user=world.contact.user, company=world.company, product=product, article=article)
+    for days, product in (
+        (0, catalogue.product),
+        (1, catalogue.product),
+        (40, catalogue.other_product),
+        (400, None),
+    ):
+        row = Deflection.objects.create(
+            user=world.contact.user, company=world.company, product=product, article=article
+        )
         Deflection.objects.filter(pk=row.pk).update(created_at=now - timedelta(days=days))
     url = reverse("admin:knowledge_deflection_report")
     assert logged_in(Client(), world.analyst).get(url).status_code == 403
-    assert logged_in(Client(), world.analyst).get(reverse("admin:knowledge_deflection_changelist")).status_code == 403
+    assert (
+        logged_in(Client(), world.analyst).get(reverse("admin:knowledge_deflection_changelist")).status_code
+        == 403
+    )
     leader = logged_in(client, world.leader)
     start = (now - timedelta(days=60)).date().isoformat()
     end = now.date().isoformat()

@@ -28,7 +28,9 @@ def test_markdown_is_rendered_and_raw_html_never_reaches_the_page(client, world,
         "## Passos\n\n**negrito** <script>alert('x')</script> <img src=x onerror=alert(1)>\n\n"
         "[link](javascript:alert(1))",
     )
-    page = logged_in(client, world.contact.user).get(reverse("kb-article", args=[article.slug])).content.decode()
+    page = (
+        logged_in(client, world.contact.user).get(reverse("kb-article", args=[article.slug])).content.decode()
+    )
     assert "<h2>Passos</h2>" in page and "<strong>negrito</strong>" in page
     assert "<script>alert('x')</script>" not in page
     assert "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")

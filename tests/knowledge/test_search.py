@@ -24,7 +24,9 @@ def articles(write, catalogue):
     return {
         "ferias": write("Como calcular férias", "O cálculo das férias com abono pecuniário."),
         "nfe": write("Erro ao emitir NF-e", "Rejeição 539: duplicidade de nota fiscal na SEFAZ."),
-        "folha": write("Fechamento da folha", "Como fechar a folha de pagamento do mês.", product=catalogue.other_product),
+        "folha": write(
+            "Fechamento da folha", "Como fechar a folha de pagamento do mês.", product=catalogue.other_product
+        ),
         "draft": write("Férias coletivas (rascunho)", "Texto em revisão.", status=Article.Status.DRAFT),
     }
 
@@ -54,7 +56,10 @@ def test_filters_by_kind_and_product(world, articles, catalogue):
 
 
 def test_snippets_are_highlighted_and_escaped(write, world, client):
-    write("Erro <script>alert(1)</script> no cálculo", "Ao calcular <b>férias</b> aparece o erro <script>x</script>.")
+    write(
+        "Erro <script>alert(1)</script> no cálculo",
+        "Ao calcular <b>férias</b> aparece o erro <script>x</script>.",
+    )
     row = selectors.articles_search(world.contact.user, "ferias")[0]
     html = str(fulltext.highlight(row.search_snippet))
     assert "<mark>" in html and "<script>" not in html and "<b>" not in html
