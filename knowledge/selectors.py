@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
 from accounts import access
@@ -97,10 +97,10 @@ def articles_related(user: User, article: Article, limit: int = 5) -> list[Artic
     chosen = list(_listed(published.filter(pk__in=article.related.values("pk"))).order_by("title")[:limit])
     if chosen:
         return chosen
+    same_product = Q(product__isnull=True) if article.product_id is None else Q(product_id=article.product_id)
     if article.routine_id is not None:
-        near = published.filter(Q(routine_id=article.routine_id) | Q(product_id=article.product_id))
-    else:
-        near = published.filter(product_id=article.product_id)
+        same_product |= Q(routine_id=article.routine_id)
+    near = published.filter(same_product)
     ranked = fulltext.search(_listed(near), ARTICLE_INDEX, article.title, any_word=True)
     return list(ranked[:limit])
 
@@ -140,7 +140,7 @@ def videos_catalogue(user: User) -> QuerySet[Article]:
     return (
         videos.select_related("product", "routine")
         .only(*LIST_FIELDS, "video", "video_type")
-        .order_by("product__name", "title", "pk")
+        .order_by(F("product__name").asc(nulls_last=True), "title", "pk")
     )
 
 
@@ -171,23 +171,32 @@ def deflection_report(start: date, end: date) -> DeflectionReport:
     rows = Deflection.objects.filter(
         created_at__gte=_local_midnight(start), created_at__lt=_local_midnight(end + timedelta(days=1))
     )
-    by_product = list(
-        rows.values("product_id", "product__name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "product__name")
-    )
-    by_month = list(
-        rows.annotate(month=TruncMonth("created_at", tzinfo=SAO_PAULO))
-        .values("month")
-        .annotate(count=Count("pk"))
-        .order_by("month")
-    )
-    top_articles = list(
-        rows.filter(article__isnull=False)
-        .values("article_id", "article__title", "article__slug")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "article__title")[:10]
-    )
+    by_product: list[dict[str, Any]] = [
+        dict(row)
+        for row in (
+            rows.values("product_id", "product__name")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "product__name")
+        )
+    ]
+    by_month: list[dict[str, Any]] = [
+        dict(row)
+        for row in (
+            rows.annotate(month=TruncMonth("created_at", tzinfo=SAO_PAULO))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("month")
+        )
+    ]
+    top_articles: list[dict[str, Any]] = [
+        dict(row)
+        for row in (
+            rows.filter(article__isnull=False)
+            .values("article_id", "article__title", "article__slug")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "article__title")[:10]
+        )
+    ]
     return DeflectionReport(
         start=start,
         end=end,
