@@ -26,7 +26,8 @@ DATA = Path(__file__).with_name("demo_articles.json")
 
 
 def _body(summary: str, steps: list[str], kind: str) -> str:
-    heading = {K.HOWTO: "Passo a passo", K.KNOWN_ISSUE: "Sintoma, causa e solução"}.get(kind, "Resposta")
+    headings: dict[str, str] = {K.HOWTO: "Passo a passo", K.KNOWN_ISSUE: "Sintoma, causa e solução"}
+    heading = headings.get(kind, "Resposta")
     if kind == K.HOWTO:
         items = "\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))
     else:

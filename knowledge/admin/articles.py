@@ -25,7 +25,7 @@ from .base import StaffAdmin
 from .forms import ArticleForm, ArticleImageForm
 
 
-class ArticleImageInline(admin.TabularInline):  # type: ignore[type-arg]
+class ArticleImageInline(admin.TabularInline):
     model = ArticleImage
     form = ArticleImageForm
     extra = 1
@@ -44,7 +44,7 @@ class ArticleImageInline(admin.TabularInline):  # type: ignore[type-arg]
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return bool(getattr(request.user, "is_analyst", False))
 
-    has_add_permission = has_change_permission = has_delete_permission = has_view_permission  # type: ignore[assignment]
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
 
 
 @admin.register(Article)
@@ -114,7 +114,7 @@ class ArticleAdmin(DomainErrorAdminMixin, StaffAdmin):
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         services.article_save(actor=request.user, article=obj)  # type: ignore[arg-type]
 
-    def save_formset(self, request: HttpRequest, form: Any, formset: BaseInlineFormSet, change: bool) -> None:  # type: ignore[type-arg]
+    def save_formset(self, request: HttpRequest, form: Any, formset: BaseInlineFormSet, change: bool) -> None:
         if formset.model is not ArticleImage:
             super().save_formset(request, form, formset, change)
             return

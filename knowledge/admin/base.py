@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from accounts import access
 
 
-class StaffAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class StaffAdmin(admin.ModelAdmin):
     leaders_only = False
     staff_writes = True
 
@@ -22,7 +22,7 @@ class StaffAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return access.is_leader(user) if self.leaders_only else access.is_staff(user)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return access.is_staff(request.user)  # type: ignore[arg-type]
+        return access.is_staff(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return self._allowed(request)
@@ -34,4 +34,4 @@ class StaffAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return self.staff_writes and self._allowed(request)
 
     def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
-        return self.staff_writes and access.is_leader(request.user)  # type: ignore[arg-type]
+        return self.staff_writes and access.is_leader(request.user)

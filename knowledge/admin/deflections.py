@@ -44,7 +44,7 @@ class DeflectionAdmin(ReadOnlyAdminMixin, StaffAdmin):
         return [path("resumo/", report, name="knowledge_deflection_report"), *super().get_urls()]
 
     def report_view(self, request: HttpRequest) -> HttpResponse:
-        access.require_leader(request.user)  # type: ignore[arg-type]
+        access.require_leader(request.user)
         today = local_today()
         form = DeflectionPeriodForm(
             request.GET or {"start": today.replace(day=1) - timedelta(days=150), "end": today}

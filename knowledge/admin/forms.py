@@ -41,7 +41,7 @@ class MarkdownWidget(forms.Textarea):
         )
 
 
-class ArticleForm(forms.ModelForm):  # type: ignore[type-arg]
+class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = (
@@ -69,7 +69,7 @@ class ArticleForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["video"].help_text = _("Só para artigos do tipo vídeo: MP4 ou WebM.")
 
     def _post_clean(self) -> None:
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
         if self.errors:
             return
         try:
@@ -78,13 +78,13 @@ class ArticleForm(forms.ModelForm):  # type: ignore[type-arg]
             add_domain_error(self, error)
 
 
-class ArticleImageForm(forms.ModelForm):  # type: ignore[type-arg]
+class ArticleImageForm(forms.ModelForm):
     class Meta:
         model = ArticleImage
         fields = ("image", "alt")
 
     def _post_clean(self) -> None:
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
         upload = self.cleaned_data.get("image") if not self.errors else None
         if upload is not None and "image" in self.changed_data:
             try:

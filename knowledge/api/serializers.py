@@ -52,12 +52,12 @@ class KindFilterField(serializers.ChoiceField):
         super().__init__(choices=Article.Kind.choices, allow_blank=True, **kwargs)
 
 
-class NamedSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class NamedSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
 
 
-class ArticleListSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ArticleListSerializer(serializers.ModelSerializer):
     product = NamedSerializer(allow_null=True, help_text="Empty for a general article.")
     routine = NamedSerializer(allow_null=True)
     snippet = serializers.SerializerMethodField(
@@ -97,7 +97,7 @@ class ArticleListSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         return reverse("kb-article", kwargs={"slug": obj.slug})
 
 
-class RelatedSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class RelatedSerializer(serializers.ModelSerializer):
     kind = KindField(read_only=True)
 
     class Meta:
@@ -113,7 +113,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
     related = serializers.SerializerMethodField()
 
     class Meta(ArticleListSerializer.Meta):
-        fields = (
+        fields = (  # type: ignore[assignment]
             *ArticleListSerializer.Meta.fields,
             "body",
             "body_html",
@@ -140,7 +140,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
         return RelatedSerializer(self.context.get("related", []), many=True).data  # type: ignore[return-value]
 
 
-class ArticleFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ArticleFilterSerializer(serializers.Serializer):
     q = serializers.CharField(
         required=False, allow_blank=True, max_length=200, help_text="Words to look for."
     )
@@ -148,31 +148,31 @@ class ArticleFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
     product = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
 
 
-class SuggestionFilterSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class SuggestionFilterSerializer(serializers.Serializer):
     q = serializers.CharField(
         max_length=200, allow_blank=True, help_text="What is being typed (3 letters or more)."
     )
     product = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
 
 
-class SuggestionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class SuggestionSerializer(serializers.Serializer):
     articles = ArticleListSerializer(many=True)
     solutions = serializers.ListField(child=serializers.DictField(), help_text="Solved tickets' solutions.")
 
 
-class FeedbackInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class FeedbackInputSerializer(serializers.Serializer):
     helpful = serializers.BooleanField()
     comment = serializers.CharField(required=False, allow_blank=True, max_length=1000)
 
 
-class FeedbackSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class FeedbackSerializer(serializers.Serializer):
     helpful = serializers.BooleanField()
     comment = serializers.CharField()
     helpful_yes = serializers.IntegerField()
     helpful_no = serializers.IntegerField()
 
 
-class DeflectionInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DeflectionInputSerializer(serializers.Serializer):
     article = serializers.SlugField(required=False, max_length=220, help_text="The article's slug.")
     solution_id = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
     query = serializers.CharField(required=False, allow_blank=True, max_length=500)
@@ -185,7 +185,7 @@ class DeflectionInputSerializer(serializers.Serializer):  # type: ignore[type-ar
     )
 
 
-class DeflectionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DeflectionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     article = serializers.CharField(allow_null=True)
     solution_id = serializers.IntegerField(allow_null=True)

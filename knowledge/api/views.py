@@ -39,7 +39,7 @@ def _valid(serializer_class: type[Any], data: Any) -> dict[str, Any]:
     return dict(serializer.validated_data)
 
 
-class ArticleListView(GenericAPIView):  # type: ignore[type-arg]
+class ArticleListView(GenericAPIView):
     pagination_class = Pagination
     serializer_class = ArticleListSerializer
 
@@ -60,10 +60,10 @@ class ArticleListView(GenericAPIView):  # type: ignore[type-arg]
         if query and not selectors.searchable(query):
             raise DomainError(_("Digite ao menos uma palavra com duas letras ou mais."), field="q")
         rows = selectors.articles_search(
-            request.user,
+            request.user,  # type: ignore[arg-type]
             query,
             kind=filters.get("kind") or "",
-            product_id=filters.get("product"),  # type: ignore[arg-type]
+            product_id=filters.get("product"),
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(ArticleListSerializer(page, many=True).data)
