@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Q, QuerySet, Window
 from django.db.models.functions import TruncMonth
 
 from accounts import access
@@ -76,6 +77,33 @@ def articles_search(
         return _listed(queryset).order_by("-published_at", "-pk")
     found = fulltext.search(_listed(queryset), ARTICLE_INDEX, query)
     return fulltext.with_snippet(found, ARTICLE_INDEX, query, "body_text")
+
+
+class _KnownCountPaginator(Paginator):  # type: ignore[type-arg]
+    """A paginator told its count (read with the page's rows, by a window function)."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__([], per_page)
+        self.known_count = count
+
+    @property
+    def count(self) -> int:
+        return self.known_count
+
+
+def page_of(queryset: QuerySet[Article], number: str | None, size: int) -> Page:  # type: ignore[type-arg]
+    """One page of results and their total in one query (`COUNT(*) OVER ()`): the matches are read
+    once, not once for the count and again for the page. Past the last page: the last one."""
+    wanted = int(number) if number and number.isdigit() and int(number) > 0 else 1
+    counted = queryset.annotate(search_total=Window(Count("pk")))
+    rows = list(counted[(wanted - 1) * size : wanted * size])
+    if not rows and wanted > 1:
+        total = queryset.count()
+        wanted = max(1, -(-total // size))
+        rows = list(counted[(wanted - 1) * size : wanted * size])
+    total = rows[0].search_total if rows else 0
+    paginator = _KnownCountPaginator(total, size)
+    return Page(rows, wanted, paginator)
 
 
 def articles_newest(user: User, limit: int = 6) -> list[Article]:

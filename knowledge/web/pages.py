@@ -63,7 +63,7 @@ class HomeView(LoginRequiredMixin, View):
             )
         elif asked:
             results = selectors.articles_search(request.user, query, **filters)  # type: ignore[arg-type]
-            context["page"] = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+            context["page"] = selectors.page_of(results, request.GET.get("page"), PAGE_SIZE)
         else:
             context["newest"] = selectors.articles_newest(request.user)  # type: ignore[arg-type]
             context["most_viewed"] = selectors.articles_most_viewed(request.user)  # type: ignore[arg-type]
