@@ -38,3 +38,22 @@ def test_bench_consultancy_runs_on_a_few_sessions(bench_modules, settings):
     _, bench_consultancy = bench_modules
     arguments = ["--sessions", "40", "--consultancies", "10", "--analysts", "3", "--repeat", "1"]
     assert bench_consultancy.main(arguments) == 0
+
+
+@pytest.fixture
+def bench_knowledge(monkeypatch):
+    """bench/bench_knowledge.py imported as `make bench` runs it (its environment changes undone)."""
+    saved = dict(os.environ)
+    monkeypatch.syspath_prepend(str(BENCH))
+    import bench_knowledge
+
+    os.environ.clear()
+    os.environ.update(saved)
+    yield bench_knowledge
+    sys.modules.pop("bench_knowledge", None)
+    sys.modules.pop("bench_portal", None)
+
+
+def test_bench_knowledge_runs_on_a_few_hundred_articles(bench_knowledge, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert bench_knowledge.main(["--articles", "200", "--repeat", "1"]) == 0

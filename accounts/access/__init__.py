@@ -57,6 +57,11 @@ from .ideas import (
     suggestion_products_of,
     suggestions_visible_to,
 )
+from .knowledge import (
+    access_article,
+    articles_visible_to,
+    deflection_company,
+)
 from .news import (
     may_delete_news,
     may_edit_news,
@@ -122,6 +127,7 @@ __all__ = [
     "TICKET_NUMBER",
     "TICKET_RELATED",
     "ActorRole",
+    "access_article",
     "access_attachment",
     "access_case",
     "access_chat_file",
@@ -132,6 +138,7 @@ __all__ = [
     "access_suggestion",
     "access_ticket",
     "access_time_entry",
+    "articles_visible_to",
     "attachments_visible_to",
     "cases_visible_to",
     "chat_assert_can_start",
@@ -150,6 +157,7 @@ __all__ = [
     "contact_of",
     "contacts_managed_by",
     "conversations_visible_to",
+    "deflection_company",
     "download_products_of",
     "downloads_blocked_for",
     "events_visible_to",

@@ -71,6 +71,11 @@ def test_api1_the_schema_is_public_and_lists_every_operation():
         ("POST", "/api/v1/ombudsman/cases/{protocol}/messages/"),
         ("GET", "/api/v1/downloads/"),
         ("GET", "/api/v1/downloads/{id}/file/"),
+        ("GET", "/api/v1/kb/articles/"),
+        ("GET", "/api/v1/kb/articles/{slug}/"),
+        ("POST", "/api/v1/kb/articles/{slug}/feedback/"),
+        ("GET", "/api/v1/kb/suggestions/"),
+        ("POST", "/api/v1/kb/deflections/"),
     }
     [number] = schema["paths"]["/api/v1/tickets/{number}/"]["get"]["parameters"]
     assert number["schema"] == {"type": "string", "pattern": "^[0-9]{8}$"}

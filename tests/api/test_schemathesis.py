@@ -94,6 +94,7 @@ def data(world, catalogue, open_ticket) -> dict:
     survey_tokens = [survey_token(survey) for survey in Survey.objects.all()]
     consultancies = _consultancies(world, open_ticket, beta=other)
     session = consultancies["accepted"].sessions.get()
+    articles = _articles(world)
     return {
         # path parameters ("id" of the attachments; the consultancy routes' ids by their path)
         "number": [*(ticket.number for ticket in tickets), "00000000"],
@@ -107,6 +108,7 @@ def data(world, catalogue, open_ticket) -> dict:
         "session": [session.pk, 999_999],
         "entry": [*session.entries.values_list("pk", flat=True), 999_999],
         "protocol": [_ombudsman_case(world, opened).protocol, "OUV-2026-999999", "nada"],
+        "slug": [*articles, "nao-existe"],  # knowledge base articles (a draft among them)
         # request body fields and query parameters that name rows: real ids (and a few wrong ones)
         "company": [world.company.pk, world.other_company.pk, world.company.cnpj],
         "product": [catalogue.product.pk, catalogue.product.pk, catalogue.other_product.pk],
@@ -126,6 +128,18 @@ def data(world, catalogue, open_ticket) -> dict:
         "started_at": ["2026-11-10T10:00:00-03:00", "2026-11-10T10:30:00-03:00", "2026-11-10T09:03:00-03:00"],
         "ended_at": ["2026-11-10T10:07:00-03:00", "2026-11-10T10:45:30-03:00", "2026-11-10T09:00:00-03:00"],
     }
+
+
+def _articles(world) -> list[str]:
+    """Slugs of a published knowledge-base article and of a draft (a 404 for the contact)."""
+    from knowledge import services as kb_services
+    from knowledge.models import Article
+
+    rows = [
+        Article(title="Como calcular férias", body="O cálculo das férias.", status=Article.Status.PUBLISHED),
+        Article(title="Rascunho de férias", body="Em revisão.", status=Article.Status.DRAFT),
+    ]
+    return [kb_services.article_save(actor=world.analyst, article=row).slug for row in rows]
 
 
 def _consultancies(world, open_ticket, *, beta) -> dict:
@@ -279,5 +293,5 @@ def test_api1_schemathesis_finds_no_server_error_and_no_schema_violation(world, 
     for (label, status), count in sorted(Counter(calls).items()):
         print(f"  {label} -> {status}: {count}")
     assert failures == [], "\n\n".join(failures)
-    assert operations == 48
+    assert operations == 53
     assert len(calls) > operations * 2 * 2 * 5  # every operation, role and mode was exercised
