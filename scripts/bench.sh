@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: the portal's pages and periodic sweeps on a real PostgreSQL (bench/bench_portal.py),
 # a partner unit's consultancy statement over 10,000 sessions in the same database
-# (bench/bench_consultancy.py; BENCH_CONSULTANCY=0 skips it), then the SLA engine against
+# (bench/bench_consultancy.py; BENCH_CONSULTANCY=0 skips it), the knowledge base's search and
+# suggestions over 100,000 articles (bench/bench_knowledge.py; BENCH_KNOWLEDGE=0), then the SLA engine against
 # businesstimedelta (bench/bench_sla.py; BENCH_SLA=0 skips it).
 #
 # When DATABASE_URL / REDIS_URL are not set, scripts/services.sh starts a throw-away PostgreSQL 15
@@ -30,6 +31,11 @@ log "bench/bench_portal.py $*"
 if [ "${BENCH_CONSULTANCY:-1}" != 0 ]; then
   log "bench/bench_consultancy.py (BENCH_CONSULTANCY=0 skips it)"
   "$BIN/python" bench/bench_consultancy.py
+fi
+
+if [ "${BENCH_KNOWLEDGE:-1}" != 0 ]; then
+  log "bench/bench_knowledge.py (BENCH_KNOWLEDGE=0 skips it)"
+  "$BIN/python" bench/bench_knowledge.py
 fi
 
 if [ "${BENCH_SLA:-1}" != 0 ]; then

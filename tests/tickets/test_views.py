@@ -253,6 +253,13 @@ def test_ten2_list_numbers_are_exactly_the_ones_whose_detail_opens_for_every_rol
 # --- Opening (TKT-1, TKT-2, SEV-1, ACC-4, ACC-6, TEN-3) --------------------------------------------------
 
 
+def test_chn1_the_summary_can_come_prefilled_from_a_link(world, client_for):
+    """The reply to an e-mail that opened no ticket links here with its subject as `?resumo=`."""
+    response = client_for(world.contact.user).get(reverse("ticket-new"), {"resumo": "Erro <b>na</b> NF-e"})
+    assert response.context["form"]["summary"].value() == "Erro <b>na</b> NF-e"
+    assert 'value="Erro &lt;b&gt;na&lt;/b&gt; NF-e"' in response.content.decode()
+
+
 def test_tkt2_new_ticket_form_asks_everything_with_contracted_products_only(world, client_for, catalogue):
     response = client_for(world.contact.user).get(reverse("ticket-new"))
     assert response.status_code == 200

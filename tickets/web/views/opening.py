@@ -51,7 +51,8 @@ class TicketCreateView(OpeningMixin, View):
         company = self.opening_company(request.GET.get("empresa"), companies=companies)
         if company is None:
             return render(request, self.company_template_name, {"companies": companies})
-        form = TicketOpenForm(company=company)
+        # `?resumo=` prefills the summary (the link of the reply to an e-mail that opened no ticket).
+        form = TicketOpenForm(company=company, initial={"summary": request.GET.get("resumo", "")[:200]})
         return render(request, self.template_name, self._context(form, company, companies))
 
     def post(self, request):
