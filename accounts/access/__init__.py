@@ -69,6 +69,7 @@ from .tickets import (
     ticket_opening_contact,
     tickets_visible_to,
 )
+from .solutions import may_curate_solutions, may_search_solutions
 
 __all__ = [
     "FINANCIAL_PENDENCY_ALLOWED_KINDS",
@@ -101,6 +102,8 @@ __all__ = [
     "is_staff",
     "is_still_company_admin",
     "may_accept_term",
+    "may_curate_solutions",
+    "may_search_solutions",
     "messages_visible_to",
     "partner_unit_id",
     "require_company_admin",
