@@ -115,7 +115,9 @@ def cpf_is_valid(digits: str) -> bool:
     if len(digits) != 11 or not digits.isdigit() or len(set(digits)) == 1:
         return False
     for size in (9, 10):
-        total = sum(int(digit) * weight for digit, weight in zip(digits[:size], range(size + 1, 1, -1)))
+        total = sum(
+            int(digit) * weight for digit, weight in zip(digits[:size], range(size + 1, 1, -1), strict=True)
+        )
         check = (total * 10) % 11 % 10
         if check != int(digits[size]):
             return False

@@ -87,16 +87,18 @@ def solution_suggestions(
     if not fulltext.words(query) or limit <= 0:
         return []
     found = fulltext.search(_visible(product_id), SEARCH_INDEX, query, any_word=True)
-    rows = _with_snippets(found, query, words_around=12).values(
-        "pk", "product__name", "routine__name", "problem_snippet", "solution_snippet"
-    )[:limit]
+    rows = (
+        _with_snippets(found, query, words_around=12)
+        .select_related("product", "routine")
+        .only("pk", "product__name", "routine__name")[:limit]
+    )
     return [
         SolutionSuggestion(
-            pk=row["pk"],
-            product=row["product__name"],
-            routine=row["routine__name"],
-            problem=fulltext.highlight(row["problem_snippet"]),
-            solution=fulltext.highlight(row["solution_snippet"]),
+            pk=row.pk,
+            product=row.product.name,
+            routine=row.routine.name,
+            problem=fulltext.highlight(getattr(row, "problem_snippet", "")),
+            solution=fulltext.highlight(getattr(row, "solution_snippet", "")),
         )
         for row in rows
     ]

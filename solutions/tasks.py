@@ -2,8 +2,9 @@
 
 from celery import shared_task
 
-from . import jobs, services
 from tickets.models import Ticket
+
+from . import jobs, services
 
 
 @shared_task

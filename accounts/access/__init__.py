@@ -52,6 +52,7 @@ from .roles import (
     sees_company_tickets,
     sees_internal_notes,
 )
+from .solutions import may_curate_solutions, may_search_solutions
 from .tickets import (
     FINANCIAL_PENDENCY_ALLOWED_KINDS,
     INTERNAL_CONSULTANCY_STEPS,
@@ -69,7 +70,6 @@ from .tickets import (
     ticket_opening_contact,
     tickets_visible_to,
 )
-from .solutions import may_curate_solutions, may_search_solutions
 
 __all__ = [
     "FINANCIAL_PENDENCY_ALLOWED_KINDS",

@@ -89,7 +89,7 @@ class SolutionAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("situação da retenção"))
     def withheld_info(self, obj: Solution) -> str:
         if obj.withheld_at is None:
-            return _("Nunca retida.")
+            return str(_("Nunca retida."))
         who = obj.withheld_by.full_name if obj.withheld_by else _("o sistema")
         when = format_local(obj.withheld_at)
         if obj.withheld:

@@ -60,6 +60,7 @@ def test_api1_the_schema_is_public_and_lists_every_operation():
         ("GET", "/api/v1/consultancy-statement/"),
         ("GET", "/api/v1/consultancy-rates/"),
         ("POST", "/api/v1/consultancy-rates/igpm/"),
+        ("GET", "/api/v1/solutions/"),
     }
     [number] = schema["paths"]["/api/v1/tickets/{number}/"]["get"]["parameters"]
     assert number["schema"] == {"type": "string", "pattern": "^[0-9]{8}$"}

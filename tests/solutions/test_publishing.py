@@ -28,7 +28,7 @@ def test_accepted_ticket_is_published_anonymised(world, solve):
         summary="Nota da Metalúrgica Alfa rejeitada",
         description=(
             "Sou Carla Rocha (carla@alfa.example, CPF 529.982.247-25, tel. (11) 98765-4321). "
-            f"Parecido com o chamado 12345678. A nota não transmite."
+            "Parecido com o chamado 12345678. A nota não transmite."
         ),
         solution=f"Carla Mendes, {SOLUTION} O analista {world.analyst.full_name} acompanhou.",
     )
