@@ -54,6 +54,8 @@ _PHONE = re.compile(
 _TICKET = re.compile(r"(?<!\d)\d{8}(?!\d)")
 # Particles of Portuguese names ("Maria da Silva"): never a name on their own.
 _PARTICLES = frozenset({"da", "das", "de", "do", "dos", "e", "di", "du", "del"})
+# Titles some names are stored with ("Sr. Lucas Sampaio"): the name is what follows.
+_TITLES = frozenset({"sr", "sra", "srta", "dr", "dra", "prof", "profa", "eng"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -95,7 +97,7 @@ def _whole(alternatives: Iterable[str]) -> re.Pattern[str] | None:
 def _name_patterns(full_name: str) -> list[str]:
     """The first name followed by one or more of its surnames (each with its particle or not):
     "Maria Souza Lima", "Maria Lima", "maria souza"; never a single word (too common)."""
-    parts = [word for word in _WORD.findall(full_name) if _fold(word) not in _PARTICLES]
+    parts = [word for word in _WORD.findall(full_name) if _fold(word) not in _PARTICLES | _TITLES]
     if len(parts) < 2:
         return []
     particle = r"(?:\s+(?:" + "|".join(_loose(p) for p in sorted(_PARTICLES)) + r"))?"

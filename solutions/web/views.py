@@ -39,5 +39,10 @@ class SolutionSearchView(LoginRequiredMixin, View):
                 context["message"] = str(error.message)
             else:
                 page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-                context.update(searched=True, page=page, results=presenters.solution_results(page))
+                context.update(
+                    searched=True,
+                    page=page,
+                    results=presenters.solution_results(page),
+                    capped=page.paginator.count >= selectors.CANDIDATES,
+                )
         return render(request, self.template_name, context)

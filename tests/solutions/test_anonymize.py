@@ -62,6 +62,10 @@ def test_names_first_name_and_any_surname_whole_words():
     )
 
 
+def test_a_title_before_the_name_is_not_the_first_name():
+    assert anonymize("Falei com Lucas Sampaio.", names=["Sr. Lucas Sampaio"]) == "Falei com [nome]."
+
+
 def test_ticket_numbers_and_technical_text_stay():
     text = "Igual ao chamado 26004321. Atualize para a versão 12.1.2410 e rode o UPDDISTR; erro 539."
     assert (

@@ -180,3 +180,13 @@ def test_suggestions_while_typing(catalogue, beta_solved, many_solved, django_as
     assert "<mark>" in rows[0].problem and "Beta" not in rows[0].problem + rows[0].solution
     assert len(selectors.solution_suggestions("nota rejeitada transmissão")) == 3
     assert selectors.solution_suggestions("de o a") == []
+
+
+def test_only_the_first_candidates_are_ranked(world, client_for, many_solved, monkeypatch):
+    assert selectors.solutions_search("nota rejeitada", every_match=True).count() == 4
+    capped = list(selectors.solutions_search("nota rejeitada", candidates=3))
+    assert len(capped) == 3 and all("rejeitada" in s.problem for s in capped)
+    monkeypatch.setattr(selectors, "CANDIDATES", 3)
+    client = client_for(world.contact.user)
+    html = page(client, q="nota rejeitada").content.decode()
+    assert "Muitas soluções encontradas: mostramos 3." in html
