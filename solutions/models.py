@@ -59,7 +59,7 @@ class Solution(models.Model):
         ]
 
     def __str__(self) -> str:
-        first_line = self.problem.split("\n", 1)[0]
+        first_line = self.problem.split("\n", 1)[0].rstrip(".")
         return first_line[:80]
 
 

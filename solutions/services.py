@@ -23,7 +23,11 @@ from .models import Solution, SolutionEdit
 
 
 def _problem_text(ticket: Ticket) -> str:
-    return f"{ticket.summary.strip()}\n\n{ticket.description.strip()}".strip()
+    """The summary as the first sentence, then the client's description."""
+    summary = ticket.summary.strip()
+    if summary and summary[-1] not in ".!?:":
+        summary += "."
+    return f"{summary}\n\n{ticket.description.strip()}".strip()
 
 
 def solutions_build(tickets: Sequence[Ticket], *, now: datetime) -> list[Solution]:

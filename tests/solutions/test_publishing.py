@@ -37,7 +37,7 @@ def test_accepted_ticket_is_published_anonymised(world, solve):
     assert solution.product_id == ticket.product_id and solution.routine_id == ticket.routine_id
     assert solution.closed_at == ticket.closed_at
     assert solution.problem == (
-        "Nota da [empresa] rejeitada\n\nSou [nome] ([e-mail], CPF [CPF], tel. [telefone]). "
+        "Nota da [empresa] rejeitada.\n\nSou [nome] ([e-mail], CPF [CPF], tel. [telefone]). "
         "Parecido com o chamado [chamado]. A nota não transmite."
     )
     assert solution.solution == f"[nome], {SOLUTION} O analista [nome] acompanhou."

@@ -134,7 +134,7 @@ def test_ranking_puts_the_problem_before_the_solution(world, solve):
     solve(summary="Relatório lento", description="Demora.", solution="Reindexe a tabela de estoque negativo.")
     solve(summary="Estoque negativo no fechamento", description="O saldo fica negativo.", solution="Ajuste.")
     jobs.publish_accepted_solutions()
-    found = [s.problem.split("\n")[0] for s in selectors.solutions_search("estoque negativo")]
+    found = [str(s) for s in selectors.solutions_search("estoque negativo")]
     assert found == ["Estoque negativo no fechamento", "Relatório lento"]
 
 
