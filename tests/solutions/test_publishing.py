@@ -146,3 +146,14 @@ def test_edits_keep_their_history(world, solve):
     edit = solution.edits.get()
     assert edit.edited_by == world.analyst and edit.solution_before == SOLUTION
     assert edit.solution_after == "Atualize o pacote."
+
+
+def test_the_tasks_publish(world, solve):
+    from solutions import tasks
+
+    ticket = solve(summary="Erro no cálculo", description="x", solution=SOLUTION)
+    assert tasks.publish_solution(ticket.pk) is True
+    assert tasks.publish_solution(0) is False
+    solve(summary="Outro erro", description="x", solution=SOLUTION)
+    assert tasks.publish_accepted_solutions() == 1
+    assert Solution.objects.count() == 2
