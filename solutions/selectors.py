@@ -78,8 +78,10 @@ def solutions_search(
     if not every_match:
         matching = fulltext.search(visible, SEARCH_INDEX, query, prefix=False).order_by()
         ids = matching.values_list("pk", flat=True)[: candidates or CANDIDATES]
-        visible = Solution.objects.filter(pk__in=list(ids))
-    found = fulltext.search(visible, SEARCH_INDEX, query, prefix=False)
+        chosen = Solution.objects.filter(pk__in=list(ids))
+        found = fulltext.search(chosen, SEARCH_INDEX, query, prefix=False, matched=True)
+    else:
+        found = fulltext.search(visible, SEARCH_INDEX, query, prefix=False)
     return _with_snippets(found, query, words_around=30).select_related("product", "routine")
 
 
