@@ -168,6 +168,7 @@ def seed(rows: int) -> None:
             done += size
             log(f"  {done:,} rows ({time.perf_counter() - started:.0f} s)")
         log("  building the GIN index")
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # inside a transaction (the smoke test)
         cursor.execute(
             f'CREATE INDEX "{SEARCH_INDEX.table}_search_gin" ON "{SEARCH_INDEX.table}" '
             "USING GIN (search_vector)"
