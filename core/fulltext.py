@@ -113,8 +113,8 @@ def _stem(word: str) -> str:
     return word
 
 
-def _pg_query(terms: Sequence[str], any_word: bool) -> str:
-    return (" | " if any_word else " & ").join(f"{term}:*" for term in terms)
+def _pg_query(terms: Sequence[str], any_word: bool, prefix: bool = True) -> str:
+    return (" | " if any_word else " & ").join(f"{term}:*" if prefix else term for term in terms)
 
 
 def _sqlite_query(terms: Sequence[str], any_word: bool) -> str:
@@ -128,43 +128,58 @@ def _vendor(queryset: QuerySet[Any]) -> str:
     return connections[queryset.db].vendor
 
 
-def search(queryset: QuerySet[M], index: Index, query: str, *, any_word: bool = False) -> QuerySet[M]:
+def search(
+    queryset: QuerySet[M],
+    index: Index,
+    query: str,
+    *,
+    any_word: bool = False,
+    prefix: bool = True,
+    matched: bool = False,
+) -> QuerySet[M]:
     """The rows of `queryset` matching the words of `query` (all of them, or any with `any_word`),
-    annotated with `search_rank` and ordered by it, best first. No meaningful word: no row."""
+    annotated with `search_rank` and ordered by it, best first. No meaningful word: no row.
+
+    `prefix=False` (PostgreSQL) matches whole words only (their stems: accents and plurals still
+    match): much faster on common words of a large table, for a query that is not being typed.
+    SQLite always matches prefixes (its stand-in for a stemmer). The condition names the table,
+    so the result cannot be used as a subquery of the same table (Django aliases it there).
+    `matched=True`: the rows are known to match (candidate ids read first): they are ranked and
+    ordered without the condition again, which would lead PostgreSQL to scan the GIN index."""
     terms = words(query)
     if not terms:
         return queryset.none()
     table, pk = index.table, index.pk
     if _vendor(queryset) == "postgresql":
         tsquery = f"to_tsquery('{CONFIG}', %s)"
-        text = _pg_query(terms, any_word)
+        text = _pg_query(terms, any_word, prefix)
+        if not matched:
+            queryset = queryset.extra(where=[f'"{table}"."search_vector" @@ {tsquery}'], params=[text])
         return cast(
             "QuerySet[M]",
-            queryset.extra(where=[f'"{table}"."search_vector" @@ {tsquery}'], params=[text])
-            .annotate(
+            queryset.annotate(
                 search_rank=RawSQL(
                     f'ts_rank("{table}"."search_vector", {tsquery})', (text,), output_field=FloatField()
                 )
-            )
-            .order_by("-search_rank", "-pk"),
+            ).order_by("-search_rank", "-pk"),
         )
     fts = index.fts_table
     match = _sqlite_query(terms, any_word)
     weights = ", ".join(str({"A": 10.0, "B": 4.0, "C": 2.0, "D": 1.0}[w]) for _, w in index.columns)
-    return cast(
-        "QuerySet[M]",
-        queryset.extra(
+    if not matched:
+        queryset = queryset.extra(
             where=[f'"{table}"."{pk}" IN (SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s)'], params=[match]
         )
-        .annotate(
+    return cast(
+        "QuerySet[M]",
+        queryset.annotate(
             search_rank=RawSQL(
                 f'(SELECT -bm25("{fts}", {weights}) FROM "{fts}" '
                 f'WHERE "{fts}" MATCH %s AND rowid = "{table}"."{pk}")',
                 (match,),
                 output_field=FloatField(),
             )
-        )
-        .order_by("-search_rank", "-pk"),
+        ).order_by("-search_rank", "-pk"),
     )
 
 

@@ -1,5 +1,9 @@
 """API routes of solutions, mounted at /api/v1/ by portal/api_urls.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from .api.views import SolutionSearchView
+
+urlpatterns = [
+    path("solutions/", SolutionSearchView.as_view(), name="api-solution-search"),
+]

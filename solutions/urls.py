@@ -1,5 +1,9 @@
 """Portal pages of solutions, mounted at the site root by portal/urls.py."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from .web.views import SolutionSearchView
+
+urlpatterns = [
+    path("solucoes/", SolutionSearchView.as_view(), name="solution-search"),
+]

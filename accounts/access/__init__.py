@@ -100,6 +100,10 @@ from .roles import (
     sees_company_tickets,
     sees_internal_notes,
 )
+from .solutions import (
+    may_curate_solutions,
+    may_search_solutions,
+)
 from .tickets import (
     FINANCIAL_PENDENCY_ALLOWED_KINDS,
     INTERNAL_CONSULTANCY_STEPS,
@@ -167,10 +171,12 @@ __all__ = [
     "is_staff",
     "is_still_company_admin",
     "may_accept_term",
+    "may_curate_solutions",
     "may_delete_news",
     "may_edit_news",
     "may_manage_packages",
     "may_register_interest",
+    "may_search_solutions",
     "messages_visible_to",
     "news_for_products_of",
     "news_products_of",

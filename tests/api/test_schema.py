@@ -76,6 +76,7 @@ def test_api1_the_schema_is_public_and_lists_every_operation():
         ("POST", "/api/v1/kb/articles/{slug}/feedback/"),
         ("GET", "/api/v1/kb/suggestions/"),
         ("POST", "/api/v1/kb/deflections/"),
+        ("GET", "/api/v1/solutions/"),
     }
     [number] = schema["paths"]["/api/v1/tickets/{number}/"]["get"]["parameters"]
     assert number["schema"] == {"type": "string", "pattern": "^[0-9]{8}$"}

@@ -293,5 +293,5 @@ def test_api1_schemathesis_finds_no_server_error_and_no_schema_violation(world, 
     for (label, status), count in sorted(Counter(calls).items()):
         print(f"  {label} -> {status}: {count}")
     assert failures == [], "\n\n".join(failures)
-    assert operations == 53
+    assert operations == 54
     assert len(calls) > operations * 2 * 2 * 5  # every operation, role and mode was exercised

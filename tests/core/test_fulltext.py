@@ -132,3 +132,23 @@ def test_index_refuses_unsafe_names():
         fulltext.Index(table="x; drop table y", columns=(("title", "A"),))
     with pytest.raises(ValueError):
         fulltext.Index(table="x", columns=(("title", "Z"),))
+
+
+def test_whole_words_only_without_prefix(probe):
+    probe.objects.create(title="Cálculo de férias", body="As férias saem erradas.")
+    assert titles(fulltext.search(probe.objects.all(), PROBE, "calculos ferias", prefix=False)) == [
+        "Cálculo de férias"
+    ]
+    partial = fulltext.search(probe.objects.all(), PROBE, "calc feri", prefix=False)
+    # PostgreSQL matches whole stems only; SQLite always matches prefixes (its stemmer)
+    assert titles(partial) == ([] if connection.vendor == "postgresql" else ["Cálculo de férias"])
+
+
+def test_matched_rows_are_ranked_without_filtering_again(probe):
+    first = probe.objects.create(title="Cálculo de férias", body="Férias.")
+    second = probe.objects.create(title="Folha", body="Cálculo das férias na folha.")
+    chosen = probe.objects.filter(pk__in=[first.pk, second.pk])
+    assert titles(fulltext.search(chosen, PROBE, "ferias calculo", matched=True)) == [
+        "Cálculo de férias",
+        "Folha",
+    ]

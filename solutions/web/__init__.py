@@ -1,0 +1,1 @@
+"""The portal page of the solutions search (SELF-3)."""
