@@ -17,6 +17,8 @@ from accounts import access
 from accounts.models import User
 from core import fulltext
 from core.periods import SAO_PAULO
+from solutions import selectors as solutions_selectors
+from solutions.selectors import SolutionSuggestion
 
 from .models import ARTICLE_INDEX, Article, ArticleFeedback, Deflection
 
@@ -156,10 +158,14 @@ def article_suggestions(
     return rows
 
 
-def solution_suggestions(query: str, limit: int = SUGGESTIONS) -> list[Any]:
-    """Published solutions of solved tickets for a new ticket's summary (app `solutions`, SELF-3):
-    connected when that app arrives; none for now."""
-    return []
+def solution_suggestions(
+    query: str, *, product_id: int | None = None, limit: int = SUGGESTIONS
+) -> list[SolutionSuggestion]:
+    """Published solutions of solved tickets (anonymised, from every company: app `solutions`,
+    SELF-3) for a new ticket's summary; none under three letters."""
+    if len(query.strip()) < MIN_SUGGESTION_CHARS or not searchable(query):
+        return []
+    return solutions_selectors.solution_suggestions(query, product_id=product_id, limit=limit)
 
 
 def videos_catalogue(user: User) -> QuerySet[Article]:

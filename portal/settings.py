@@ -153,6 +153,8 @@ CELERY_BEAT_SCHEDULE = {
     "tickets-acceptance-reminders": {"task": "tickets.tasks.acceptance_reminders", "schedule": 300.0},
     "tickets-acceptance-autoclose": {"task": "tickets.tasks.acceptance_autoclose", "schedule": 300.0},
     "tickets-sla-marking": {"task": "tickets.tasks.sla_marking", "schedule": 60.0},
+    # SELF-3: tickets closed as accepted become anonymised solutions (set-based, idempotent).
+    "solutions-publish-accepted": {"task": "solutions.tasks.publish_accepted_solutions", "schedule": 600.0},
 }
 
 # --- Authentication (django-allauth, login by e-mail) --------------------------------------------

@@ -2,7 +2,8 @@
 # `make bench`: the portal's pages and periodic sweeps on a real PostgreSQL (bench/bench_portal.py),
 # a partner unit's consultancy statement over 10,000 sessions in the same database
 # (bench/bench_consultancy.py; BENCH_CONSULTANCY=0 skips it), the knowledge base's search and
-# suggestions over 100,000 articles (bench/bench_knowledge.py; BENCH_KNOWLEDGE=0), then the SLA engine against
+# suggestions over 100,000 articles (bench/bench_knowledge.py; BENCH_KNOWLEDGE=0), Consulta de Soluções
+# over 1,000,000 solutions (bench/bench_solutions.py; BENCH_SOLUTIONS=0), then the SLA engine against
 # businesstimedelta (bench/bench_sla.py; BENCH_SLA=0 skips it).
 #
 # When DATABASE_URL / REDIS_URL are not set, scripts/services.sh starts a throw-away PostgreSQL 15
@@ -36,6 +37,11 @@ fi
 if [ "${BENCH_KNOWLEDGE:-1}" != 0 ]; then
   log "bench/bench_knowledge.py (BENCH_KNOWLEDGE=0 skips it)"
   "$BIN/python" bench/bench_knowledge.py
+fi
+
+if [ "${BENCH_SOLUTIONS:-1}" != 0 ]; then
+  log "bench/bench_solutions.py (BENCH_SOLUTIONS=0 skips it)"
+  "$BIN/python" bench/bench_solutions.py
 fi
 
 if [ "${BENCH_SLA:-1}" != 0 ]; then

@@ -105,11 +105,23 @@ def _name_patterns(full_name: str) -> list[str]:
     return [_loose(parts[0]) + r"(?:" + particle + r"\s+(?:" + surnames + r"))+"]
 
 
+# Words of a company's name that do not tell which company it is: "Comércio Beta" is also "Beta".
+_GENERIC_COMPANY_WORDS = frozenset(
+    """ltda me epp eireli sa cia companhia comercio comercial industria industrial servicos
+    metalurgica distribuidora grupo empresa empresas tecnologia sistemas solucoes brasil
+    brasileira nacional do da de dos das e""".split()
+)
+
+
 def _company_patterns(name: str) -> list[str]:
+    """The whole name, and each of its distinctive words (clients shorten their company's name)."""
     words = name.split()
     if not words or not any(_WORD.search(word) for word in words):
         return []
-    return [_phrase(words)]
+    distinctive = {
+        word for word in _WORD.findall(name) if len(word) >= 3 and _fold(word) not in _GENERIC_COMPANY_WORDS
+    }
+    return [_phrase(words), *(_loose(word) for word in sorted(distinctive))]
 
 
 def cpf_is_valid(digits: str) -> bool:

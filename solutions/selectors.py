@@ -121,6 +121,11 @@ def solution_suggestions(
     ]
 
 
+def solution_is_searchable(pk: int) -> bool:
+    """Whether a published solution may be shown in the search (a deflection may cite it)."""
+    return _visible(None).filter(pk=pk).exists()
+
+
 def products_with_solutions() -> QuerySet[Product]:
     """The products offered by the search's filter: the active ones, by name."""
     return Product.objects.filter(is_active=True).order_by("name", "pk")

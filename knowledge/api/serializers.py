@@ -155,9 +155,19 @@ class SuggestionFilterSerializer(serializers.Serializer):
     product = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
 
 
+class SolutionSuggestionSerializer(serializers.Serializer):
+    """An anonymised solution of a solved ticket (never its company, contact or number)."""
+
+    id = serializers.IntegerField(source="pk")
+    product = serializers.CharField()
+    routine = serializers.CharField()
+    problem_html = serializers.CharField(source="problem", help_text="Highlighted extract (escaped HTML).")
+    solution_html = serializers.CharField(source="solution", help_text="Highlighted extract (escaped HTML).")
+
+
 class SuggestionSerializer(serializers.Serializer):
     articles = ArticleListSerializer(many=True)
-    solutions = serializers.ListField(child=serializers.DictField(), help_text="Solved tickets' solutions.")
+    solutions = SolutionSuggestionSerializer(many=True, help_text="Solved tickets' solutions.")
 
 
 class FeedbackInputSerializer(serializers.Serializer):

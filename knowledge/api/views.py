@@ -90,15 +90,15 @@ class SuggestionsView(APIView):
         responses={200: SuggestionSerializer, **BAD_REQUEST, **ERROR_RESPONSES},
         description=(
             "Up to five published articles for a new ticket's summary being typed (of the product, or "
-            "general); none under three letters."
+            "general) and up to three anonymised solutions of solved tickets; none under three letters."
         ),
     )
     def get(self, request: Request) -> Response:
         filters = _valid(SuggestionFilterSerializer, request.query_params)
         query = filters["q"]
         articles = selectors.article_suggestions(request.user, query, product_id=filters.get("product"))  # type: ignore[arg-type]
-        solutions = selectors.solution_suggestions(query, limit=selectors.SUGGESTIONS)
-        return Response({"articles": ArticleListSerializer(articles, many=True).data, "solutions": solutions})
+        solutions = selectors.solution_suggestions(query, product_id=filters.get("product"), limit=3)
+        return Response(SuggestionSerializer({"articles": articles, "solutions": solutions}).data)
 
 
 class DeflectionCreateView(APIView):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.models import Company, User
 from core.errors import DomainError, NotFoundError
+from solutions.selectors import solution_is_searchable
 from tickets.models import Product
 
 from ..models import Article, ArticleFeedback, Deflection
@@ -70,6 +71,8 @@ def deflection_record(
     if article is None and solution_id is None:
         raise DomainError(_("Informe o artigo ou a solução que resolveu."), field="article")
     if article is not None and not access.articles_visible_to(actor).filter(pk=article.pk).exists():
+        raise NotFoundError
+    if solution_id is not None and not solution_is_searchable(solution_id):
         raise NotFoundError
     return Deflection.objects.create(
         user=actor,

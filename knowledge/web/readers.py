@@ -54,7 +54,7 @@ class SuggestionsView(LoginRequiredMixin, View):
         query = (request.GET.get("q") or request.GET.get("summary") or "")[:QUERY_MAX]
         product_id = _product_id(request.GET.get("produto") or request.GET.get("product"))
         articles = selectors.article_suggestions(request.user, query, product_id=product_id)  # type: ignore[arg-type]
-        solutions = selectors.solution_suggestions(query, limit=selectors.SUGGESTIONS)
+        solutions = selectors.solution_suggestions(query, product_id=product_id, limit=3)
         return render(
             request,
             "knowledge/_suggestions.html",

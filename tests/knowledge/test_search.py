@@ -91,8 +91,8 @@ def test_suggestions_for_a_summary_of_the_product_or_general(world, write, artic
 def test_suggestion_partial_in_few_queries(world, client, articles, django_assert_max_num_queries):
     client = logged_in(client, world.contact.user)
     client.get(reverse("kb-suggestions"), {"q": "ferias"})
-    # session, user, the contact and its company, the search and its any-word top-up
-    with django_assert_max_num_queries(6):
+    # session, user, the contact and its company, the search and its any-word top-up, the solutions
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("kb-suggestions"), {"q": "calcular ferias", "produto": ""})
     page = response.content.decode()
     assert "Como calcular férias" in page

@@ -24,6 +24,13 @@ def test_company_names_whatever_case_and_accents():
     assert clean(text) == "A [empresa] e a [empresa] usam o módulo."
 
 
+def test_a_company_named_by_its_distinctive_word_only():
+    """Clients shorten their company's name ("na Alfa"); the generic words stay."""
+    assert clean("Na Alfa, a metalúrgica usa o módulo de comércio.") == (
+        "Na [empresa], a metalúrgica usa o módulo de comércio."
+    )
+
+
 def test_cpf_with_and_without_punctuation():
     assert clean("CPF 529.982.247-25 e 52998224725.") == "CPF [CPF] e [CPF]."
 
