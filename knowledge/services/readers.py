@@ -73,7 +73,7 @@ def deflection_record(
     if article is not None and not access.articles_visible_to(actor).filter(pk=article.pk).exists():
         raise NotFoundError
     if solution_id is not None and not solution_is_searchable(solution_id):
-        raise NotFoundError
+        raise DomainError(_("Esta solução não está disponível na consulta."), field="solution_id")
     return Deflection.objects.create(
         user=actor,
         company=company,

@@ -37,6 +37,10 @@ def test_the_new_ticket_suggestions_show_anonymised_solutions(world, client_for,
     [found] = api.json()["solutions"]
     assert found["id"] == beta_solution.pk and "<mark>" in found["solution_html"]
     assert "Beta" not in api.content.decode()
+    unknown = logged_in(APIClient(), world.contact.user).post(
+        "/api/v1/kb/deflections/", {"solution_id": 999_999, "query": "férias"}, format="json"
+    )
+    assert unknown.status_code == 400
 
 
 def test_a_deflection_cites_a_searchable_solution_only(world, client_for, beta_solution):
@@ -45,4 +49,4 @@ def test_a_deflection_cites_a_searchable_solution_only(world, client_for, beta_s
     assert Deflection.objects.get().solution_id == beta_solution.pk
     Solution.objects.filter(pk=beta_solution.pk).update(withheld=True)
     response = client.post(reverse("kb-deflect"), {"solucao": beta_solution.pk, "q": "férias"})
-    assert response.status_code == 404 and Deflection.objects.count() == 1
+    assert response.status_code == 400 and Deflection.objects.count() == 1
