@@ -27,6 +27,7 @@ MIN_WORDS = 2
 # The matches ranked per search (see solutions_search): ranking every match of a common pair of
 # words among a million solutions is what would make the search slow.
 CANDIDATES = 1000
+SUGGESTION_CANDIDATES = 200
 RESULT_FIELDS = ("pk", "product__name", "routine__name", "problem", "solution", "closed_at")
 
 
@@ -99,11 +100,16 @@ class SolutionSuggestion:
 def solution_suggestions(
     query: str, *, product_id: int | None = None, limit: int = 3
 ) -> list[SolutionSuggestion]:
-    """The best published solutions for a summary being typed (any word, the last one a prefix),
-    in one query; nothing for a query without a meaningful word."""
+    """The best published solutions for a summary being typed (any word, prefixes) among the first
+    matches, in two queries; nothing for a query without a meaningful word."""
     if not fulltext.words(query) or limit <= 0:
         return []
-    found = fulltext.search(_visible(product_id), SEARCH_INDEX, query, any_word=True)
+    # As in the search: the first SUGGESTION_CANDIDATES matches are ranked, not every one (a word
+    # being typed matches a large part of a million solutions).
+    matching = fulltext.search(_visible(product_id), SEARCH_INDEX, query, any_word=True).order_by()
+    ids = list(matching.values_list("pk", flat=True)[:SUGGESTION_CANDIDATES])
+    chosen = Solution.objects.filter(pk__in=ids)
+    found = fulltext.search(chosen, SEARCH_INDEX, query, any_word=True, matched=True)
     rows = (
         _with_snippets(found, query, words_around=12)
         .select_related("product", "routine")

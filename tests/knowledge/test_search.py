@@ -91,8 +91,9 @@ def test_suggestions_for_a_summary_of_the_product_or_general(world, write, artic
 def test_suggestion_partial_in_few_queries(world, client, articles, django_assert_max_num_queries):
     client = logged_in(client, world.contact.user)
     client.get(reverse("kb-suggestions"), {"q": "ferias"})
-    # session, user, the contact and its company, the search and its any-word top-up, the solutions
-    with django_assert_max_num_queries(7):
+    # session, user, the contact and its company, the search and its any-word top-up, the solutions'
+    # candidates and their page
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("kb-suggestions"), {"q": "calcular ferias", "produto": ""})
     page = response.content.decode()
     assert "Como calcular férias" in page
