@@ -23,6 +23,9 @@ from solutions.selectors import SolutionSuggestion
 from .models import ARTICLE_INDEX, Article, ArticleFeedback, Deflection
 
 SUGGESTIONS = 5
+# The matches ranked per search / per suggestion list (see _best_matches).
+CANDIDATES = 1000
+SUGGESTION_CANDIDATES = 200
 MIN_SUGGESTION_CHARS = 3
 LIST_FIELDS = (
     "kind",
@@ -77,8 +80,20 @@ def articles_search(
     queryset = articles_filtered(user, kind=kind, product_id=product_id, routine_id=routine_id)
     if not query.strip():
         return _listed(queryset).order_by("-published_at", "-pk")
-    found = fulltext.search(_listed(queryset), ARTICLE_INDEX, query)
+    found = _best_matches(queryset, query, any_word=False, candidates=CANDIDATES)
     return fulltext.with_snippet(found, ARTICLE_INDEX, query, "body_text")
+
+
+def _best_matches(
+    queryset: QuerySet[Article], query: str, *, any_word: bool, candidates: int
+) -> QuerySet[Article]:
+    """The matches of `query` among the first `candidates` the index returns, ranked: ranking every
+    match of a common word costs in proportion to the table (as in the solutions search). The
+    candidates are read by a query of their own (core.fulltext.search cannot be a subquery)."""
+    matching = fulltext.search(queryset, ARTICLE_INDEX, query, any_word=any_word).order_by()
+    ids = list(matching.values_list("pk", flat=True)[:candidates])
+    chosen = _listed(Article.objects.filter(pk__in=ids))
+    return fulltext.search(chosen, ARTICLE_INDEX, query, any_word=any_word, matched=True)
 
 
 class _KnownCountPaginator(Paginator):  # type: ignore[type-arg]
@@ -139,8 +154,8 @@ def article_suggestions(
     user: User, query: str, *, product_id: int | None = None, limit: int = SUGGESTIONS
 ) -> list[Article]:
     """Published articles for a new ticket's summary (SELF-2): of the chosen product or general, those
-    matching every word first, then (when fewer than `limit`) the best matching any of them. One
-    query, two when the first does not fill the list; snippets included."""
+    matching every word first, then (when fewer than `limit`) the best matching any of them. Two
+    queries (candidates, then their rank and snippets), four when the first list is not full."""
     if len(query.strip()) < MIN_SUGGESTION_CHARS or not searchable(query):
         return []
     published = access.articles_visible_to(user).filter(status=Article.Status.PUBLISHED)
@@ -149,7 +164,7 @@ def article_suggestions(
     base = _listed(published)
 
     def best(queryset: QuerySet[Article], any_word: bool, n: int) -> list[Article]:
-        found = fulltext.search(queryset, ARTICLE_INDEX, query, any_word=any_word)
+        found = _best_matches(queryset, query, any_word=any_word, candidates=SUGGESTION_CANDIDATES)
         return list(fulltext.with_snippet(found, ARTICLE_INDEX, query, "body_text", words_around=16)[:n])
 
     rows = best(base, False, limit)

@@ -63,7 +63,8 @@ class HomeView(LoginRequiredMixin, View):
             )
         elif asked:
             results = selectors.articles_search(request.user, query, **filters)  # type: ignore[arg-type]
-            context["page"] = selectors.page_of(results, request.GET.get("page"), PAGE_SIZE)
+            context["page"] = page = selectors.page_of(results, request.GET.get("page"), PAGE_SIZE)
+            context["capped"] = bool(query) and page.paginator.count >= selectors.CANDIDATES
         else:
             context["newest"] = selectors.articles_newest(request.user)  # type: ignore[arg-type]
             context["most_viewed"] = selectors.articles_most_viewed(request.user)  # type: ignore[arg-type]

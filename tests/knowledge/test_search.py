@@ -100,3 +100,15 @@ def test_suggestion_partial_in_few_queries(world, client, articles, django_asser
     assert "Resolveu, não preciso abrir chamado" in page
     assert 'target="_blank"' in page
     assert client.get(reverse("kb-suggestions"), {"q": "fe"}).content.decode().strip() == ""
+
+
+def test_a_common_word_ranks_the_first_matches_and_says_so(write, world, client, monkeypatch):
+    """Only the first CANDIDATES matches are ranked (constant cost on a large base); the page tells
+    the reader to refine instead of showing an exact total it did not count."""
+    for n in range(3):
+        write(f"Nota fiscal {n}", "Emissão de nota fiscal eletrônica.")
+    monkeypatch.setattr(selectors, "CANDIDATES", 2)
+    assert len(selectors.articles_search(world.contact.user, "nota fiscal")) == 2
+    response = logged_in(client, world.contact.user).get(reverse("kb-home"), {"q": "nota fiscal"})
+    page = response.content.decode()
+    assert "Muitos artigos encontrados: mostramos os 2 mais próximos" in page
