@@ -102,7 +102,11 @@ def _name_patterns(full_name: str) -> list[str]:
         return []
     particle = r"(?:\s+(?:" + "|".join(_loose(p) for p in sorted(_PARTICLES)) + r"))?"
     surnames = "|".join(_loose(surname) for surname in sorted(set(parts[1:]), key=len, reverse=True))
-    return [_loose(parts[0]) + r"(?:" + particle + r"\s+(?:" + surnames + r"))+"]
+    # A title written before the name goes with it ("o Dr. Lucas Sampaio" -> "o [nome]").
+    title = (
+        r"(?:(?:" + "|".join(_loose(word) for word in sorted(_TITLES, key=len, reverse=True)) + r")\.?\s+)?"
+    )
+    return [title + _loose(parts[0]) + r"(?:" + particle + r"\s+(?:" + surnames + r"))+"]
 
 
 # Words of a company's name that do not tell which company it is: "Comércio Beta" is also "Beta".

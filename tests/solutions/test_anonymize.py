@@ -31,6 +31,13 @@ def test_a_company_named_by_its_distinctive_word_only():
     )
 
 
+def test_a_title_before_a_name_goes_with_it():
+    assert (
+        anonymize("O Dr. Lucas Sampaio acompanhou.", names=("Dr. Lucas Sampaio",)) == "O [nome] acompanhou."
+    )
+    assert anonymize("Falei com a sra Maria Lima.", names=("Maria Lima",)) == "Falei com a [nome]."
+
+
 def test_cpf_with_and_without_punctuation():
     assert clean("CPF 529.982.247-25 e 52998224725.") == "CPF [CPF] e [CPF]."
 
