@@ -35,8 +35,21 @@ def as_local(value: datetime) -> datetime:
     return value.astimezone(SAO_PAULO) if value.tzinfo is not None else value.replace(tzinfo=SAO_PAULO)
 
 
+# Dates a period may use: nothing of the portal lies outside, and the bounds keep date arithmetic
+# (the day after the end, instants in UTC) far from date.min/date.max.
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
 def validate_period(start: date, end: date, *, max_days: int | None = None) -> None:
-    """A period of local dates: the end on or after the start, and at most `max_days` long."""
+    """A period of local dates: both within EARLIEST..LATEST, the end on or after the start, and at
+    most `max_days` long."""
+    if not (EARLIEST <= start <= LATEST and EARLIEST <= end <= LATEST):
+        raise DomainError(
+            _("Escolha datas entre %(earliest)s e %(latest)s.")
+            % {"earliest": EARLIEST.strftime("%d/%m/%Y"), "latest": LATEST.strftime("%d/%m/%Y")},
+            code="date_out_of_range",
+        )
     if end < start:
         raise DomainError(_("A data final deve ser igual ou posterior à inicial."), code="invalid_period")
     if max_days is not None and (end - start).days > max_days:

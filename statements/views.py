@@ -55,7 +55,8 @@ class StatementView(LoginRequiredMixin, View):
                 return self._csv(tickets, form.cleaned_data["start"], form.cleaned_data["end"])
         elif export:
             return HttpResponse(form_errors_text(form), status=400)
-        return render(request, self.template_name, {"form": form, "tickets": tickets})
+        status = 400 if form.is_bound and not form.is_valid() else 200
+        return render(request, self.template_name, {"form": form, "tickets": tickets}, status=status)
 
     def _csv(self, tickets, start: date, end: date) -> HttpResponse:
         def when(value):

@@ -6,11 +6,12 @@ import io
 import pytest
 import time_machine
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from surveys.models import Survey
 from surveys.services import survey_answer
 from surveys.tokens import survey_token
-from tests.helpers import at
+from tests.helpers import at, logged_in
 from tickets import services
 from tickets.models import Ticket
 
@@ -122,6 +123,20 @@ def test_tkt11_statement_validates_the_period(world, client_for):
     response = client.get(reverse("ticket-statement"), {"start": "2026-10-31", "end": "2026-10-01"})
     assert "posterior à inicial" in response.content.decode()
     assert client.get(reverse("ticket-statement-csv"), {"start": "x", "end": "y"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-01"), ("1999-12-31", "2000-01-05")],
+)
+def test_statement_dates_at_the_edge_are_refused_with_a_message(world, client_for, start, end):
+    """A probe found a 500 (OverflowError) on 9999-12-31: the one period validator bounds the dates."""
+    client = client_for(world.admin.user)
+    page = client.get(reverse("ticket-statement"), {"start": start, "end": end})
+    assert page.status_code == 400 and "Escolha datas entre 01/01/2000 e 31/12/2100." in page.content.decode()
+    assert client.get(reverse("ticket-statement-csv"), {"start": start, "end": end}).status_code == 400
+    api = logged_in(APIClient(), world.admin.user).get("/api/v1/statement/", {"start": start, "end": end})
+    assert api.status_code == 400 and "Escolha datas entre" in api.content.decode()
 
 
 def test_statement_of_a_contact_without_see_all_lists_only_their_tickets(world, open_ticket, client_for):
