@@ -125,6 +125,23 @@ def test_tkt11_statement_validates_the_period(world, client_for):
     assert client.get(reverse("ticket-statement-csv"), {"start": "x", "end": "y"}).status_code == 400
 
 
+def test_statement_csv_guards_names_too(world, open_ticket, client_for):
+    """A probe set a contact's name and a trade name that a spreadsheet runs as formulas: every cell
+    goes through the one CSV writer, not only the summary."""
+    world.contact.user.full_name = '=HYPERLINK("http://evil.example","Bruno")'
+    world.contact.user.save()
+    world.company.trade_name = "=1+2 Horizonte"
+    world.company.save()
+    open_ticket(world.contact.user, now=at(2026, 10, 5, 10))
+    response = client_for(world.admin.user).get(
+        reverse("ticket-statement-csv"), {"start": "2026-10-01", "end": "2026-10-31"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert "'=1+2 Horizonte" in cells and '\'=HYPERLINK("http://evil.example","Bruno")' in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+
+
 @pytest.mark.parametrize(
     ("start", "end"),
     [("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-01"), ("1999-12-31", "2000-01-05")],
