@@ -52,7 +52,10 @@ class NulCharacterMiddleware:
         if request.method not in ("POST", "PUT", "PATCH"):
             return False
         content_type = request.content_type or ""
-        if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        # Not the API's forms: reading them here would take the body from DRF's own parsers (which
+        # answer 415 to a media type the view does not take).
+        api = request.path.startswith("/api/")
+        if content_type in ("application/x-www-form-urlencoded", "multipart/form-data") and not api:
             return any(
                 "\x00" in key or "\x00" in value for key, values in request.POST.lists() for value in values
             )
