@@ -213,6 +213,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
+    ("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 # Attachments live outside the web root and are only served by permission-checked views (TKT-10).
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private")))
