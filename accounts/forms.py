@@ -85,11 +85,17 @@ class ContactInviteForm(ContactPermissionsMixin):
 
 class ContactUpdateForm(ContactPermissionsMixin):
     full_name = forms.CharField(label=_("Nome completo"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail (é o login)"),
+        max_length=254,
+        help_text=_("Se o convite ainda não foi aceito, um novo link vai para o novo endereço."),
+    )
     cpf = CPFField()
     phone = PhoneField()
 
     field_order = [
         "full_name",
+        "email",
         "cpf",
         "phone",
         "can_open_tickets",
@@ -101,6 +107,7 @@ class ContactUpdateForm(ContactPermissionsMixin):
     def for_contact(cls, contact: Contact, data=None):
         initial = {
             "full_name": contact.user.full_name,
+            "email": contact.user.email,
             "cpf": format_cpf(contact.cpf),
             "phone": contact.phone,
             "can_open_tickets": contact.can_open_tickets,

@@ -33,6 +33,17 @@ def contacts_managed_by(user: User, *, search: str = "", status: str = "") -> Qu
     return queryset.order_by("-is_company_admin", "user__full_name")
 
 
+def company_sole_admin_id(user: User) -> int | None:
+    """The contact who is the only active administrator of the user's company, if there is exactly one:
+    the page offers neither demoting nor deactivating them (the service refuses it anyway)."""
+    admins = list(
+        access.contacts_managed_by(user)
+        .filter(is_company_admin=True, user__is_active=True)
+        .values_list("pk", flat=True)[:2]
+    )
+    return admins[0] if len(admins) == 1 else None
+
+
 def contact_get_managed(user: User, pk: int) -> Contact:
     """One contact the administrator manages, or 404 (another company's contact included)."""
     contact = contacts_managed_by(user).filter(pk=pk).first()

@@ -13,6 +13,11 @@ urlpatterns = [
         views.ContactActionView.as_view(),
         name="contact-action",
     ),
+    path(
+        "empresa/contatos/<int:pk>/desativar/confirmar/",
+        views.ContactDeactivateConfirmView.as_view(),
+        name="contact-deactivate",
+    ),
     path("ativar/<str:token>/", views.ActivationView.as_view(), name="contact-activate"),
     path("perfil/", views.ProfileView.as_view(), name="profile"),
 ]

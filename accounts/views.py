@@ -26,6 +26,9 @@ from .forms import ActivationForm, CompanyRegistrationForm, ContactInviteForm, C
 from .validators import format_cpf
 
 
+UNDO_SESSION_KEY = "contact_deactivated"
+
+
 class ContactRequiredMixin(LoginRequiredMixin):
     """Pages of a client contact; other roles are told so (403)."""
 
@@ -103,8 +106,16 @@ class ContactListView(CompanyAdminRequiredMixin, TemplateView):
             status = ""
         contacts = selectors.contacts_managed_by(self.request.user, search=search, status=status)
         page = Paginator(contacts, self.paginate_by).get_page(self.request.GET.get("page"))
+        undo_pk = None if self.request.htmx else self.request.session.pop(UNDO_SESSION_KEY, None)
+        undo = selectors.contacts_managed_by(self.request.user).filter(pk=undo_pk).first() if undo_pk else None
         return super().get_context_data(
-            page=page, search=search, status=status, status_filters=self.STATUS_FILTERS, **kwargs
+            page=page,
+            search=search,
+            status=status,
+            status_filters=self.STATUS_FILTERS,
+            sole_admin_id=selectors.company_sole_admin_id(self.request.user),
+            undo=undo,
+            **kwargs,
         )
 
     def get_template_names(self):
@@ -171,19 +182,19 @@ class ContactActionView(CompanyAdminRequiredMixin, View):
     ACTIONS = {
         "desativar": (
             lambda actor, contact: services.contact_deactivate(actor=actor, contact=contact),
-            gettext_lazy("%(name)s foi desativado e não consegue mais entrar."),
+            gettext_lazy("Acesso de %(name)s desativado: não é mais possível entrar com este login."),
         ),
         "reativar": (
             lambda actor, contact: services.contact_reactivate(actor=actor, contact=contact),
-            gettext_lazy("%(name)s foi reativado."),
+            gettext_lazy("Acesso de %(name)s reativado."),
         ),
         "promover": (
             lambda actor, contact: services.contact_set_admin(actor=actor, contact=contact, is_admin=True),
-            gettext_lazy("%(name)s agora é administrador da empresa."),
+            gettext_lazy("%(name)s agora tem o perfil de administrador da empresa."),
         ),
         "rebaixar": (
             lambda actor, contact: services.contact_set_admin(actor=actor, contact=contact, is_admin=False),
-            gettext_lazy("%(name)s deixou de ser administrador."),
+            gettext_lazy("%(name)s não tem mais o perfil de administrador."),
         ),
         "reenviar-convite": (
             lambda actor, contact: services.contact_resend_invitation(actor=actor, contact=contact),
@@ -198,11 +209,26 @@ class ContactActionView(CompanyAdminRequiredMixin, View):
             service(request.user, contact)
         except DomainError as error:
             messages.error(request, error.message)
-        else:
-            messages.success(request, success_message % {"name": contact.user.full_name})
+            return HttpResponseRedirect(reverse("contact-list"))
+        messages.success(request, success_message % {"name": contact.user.full_name})
         if contact.user_id == request.user.id and action in ("rebaixar", "desativar"):
             return redirect("home")
+        if action == "desativar":
+            # The list offers to undo it once, right where the administrator lands.
+            request.session[UNDO_SESSION_KEY] = contact.pk
         return HttpResponseRedirect(reverse("contact-list"))
+
+
+class ContactDeactivateConfirmView(CompanyAdminRequiredMixin, View):
+    """Deactivating asks first: what it does, what it keeps, how to undo it. The page only shows a
+    form; the change itself is the POST of the action view."""
+
+    def get(self, request, pk: int):
+        contact = selectors.contact_get_managed(request.user, pk)
+        sole_admin = selectors.company_sole_admin_id(request.user) == contact.pk
+        return render(
+            request, "accounts/contact_deactivate.html", {"contact": contact, "sole_admin": sole_admin}
+        )
 
 
 class ActivationView(View):

@@ -4,6 +4,7 @@ reactivated by the company's administrators or the back-office; never without an
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -78,6 +79,7 @@ def contact_update(
     full_name: str,
     phone: str,
     cpf: str,
+    email: str | None = None,
     can_open_tickets: bool,
     can_see_company_tickets: bool,
     can_authorize_consultancy: bool,
@@ -89,8 +91,13 @@ def contact_update(
         raise DomainError(
             _("Já existe um contato com este CPF nesta empresa."), field="cpf", code="cpf_taken"
         )
-    contact.user.full_name = full_name.strip()
-    contact.user.save(update_fields=["full_name"])
+    user = contact.user
+    user.full_name = full_name.strip()
+    email_changed = email is not None and _contact_email_change(user, email)
+    user.save(update_fields=["full_name", "email"])
+    if email_changed and user.activated_at is None and user.is_active:
+        # The pending invitation went to the old address: the new one gets a fresh link.
+        invitation_send(user, actor=actor, organisation=contact.company.trade_name)
     contact.cpf = cpf
     contact.phone = phone
     contact.can_open_tickets = can_open_tickets
@@ -98,6 +105,24 @@ def contact_update(
     contact.can_authorize_consultancy = can_authorize_consultancy
     contact.save(update_fields=["cpf", "phone", *CONTACT_PERMISSION_FIELDS])
     return contact
+
+
+def _contact_email_change(user: User, email: str) -> bool:
+    """Change the login e-mail. An address already in use (here or in any other company) gets the same
+    neutral answer, so the form tells nobody which addresses exist elsewhere."""
+    email = User.objects.normalize_email(email).strip().lower()
+    if email == user.email.lower():
+        return False
+    if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
+        raise DomainError(
+            _("Não foi possível usar este e-mail. Confira o endereço ou fale com o suporte."),
+            field="email",
+            code="email_unavailable",
+        )
+    user.email = email
+    # allauth also logs people in by its own address records: the old address must stop working.
+    EmailAddress.objects.filter(user=user).delete()
+    return True
 
 
 @transaction.atomic

@@ -107,6 +107,7 @@ def test_acc3_admin_changes_permissions(world, client_for):
         reverse("contact-edit", args=[world.contact.pk]),
         {
             "full_name": "Contato Renomeado",
+            "email": world.contact.user.email,
             "cpf": world.contact.cpf_display,
             "phone": "",
             "can_see_company_tickets": "on",

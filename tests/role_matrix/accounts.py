@@ -29,6 +29,7 @@ PORTAL = {
         lambda o: {"pk": o["contact"].pk, "action": "desativar"},
         row(LOGIN, 405, 403, 405, 403, 403, 403),
     ),
+    "contact-deactivate": (lambda o: {"pk": o["contact"].pk}, row(LOGIN, 404, 403, 200, 403, 403, 403)),
     "contact-activate": (lambda o: {"token": o["invitation_token"]}, everyone(200)),
     "profile": (lambda o: {}, logged_in(200)),
 }
