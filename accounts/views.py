@@ -25,7 +25,6 @@ from . import access, selectors, services
 from .forms import ActivationForm, CompanyRegistrationForm, ContactInviteForm, ContactUpdateForm, ProfileForm
 from .validators import format_cpf
 
-
 UNDO_SESSION_KEY = "contact_deactivated"
 
 
@@ -107,7 +106,8 @@ class ContactListView(CompanyAdminRequiredMixin, TemplateView):
         contacts = selectors.contacts_managed_by(self.request.user, search=search, status=status)
         page = Paginator(contacts, self.paginate_by).get_page(self.request.GET.get("page"))
         undo_pk = None if self.request.htmx else self.request.session.pop(UNDO_SESSION_KEY, None)
-        undo = selectors.contacts_managed_by(self.request.user).filter(pk=undo_pk).first() if undo_pk else None
+        managed = selectors.contacts_managed_by(self.request.user)
+        undo = managed.filter(pk=undo_pk).first() if undo_pk else None
         return super().get_context_data(
             page=page,
             search=search,
