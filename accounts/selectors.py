@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from core.errors import NotFoundError
+from core.search import contains_folded_q
 
 from . import access
 from .models import Contact, User
@@ -18,7 +19,8 @@ def contacts_managed_by(user: User, *, search: str = "", status: str = "") -> Qu
     """The administrator's contacts (ACC-1), searched by name, e-mail or CPF and filtered by state."""
     queryset = access.contacts_managed_by(user).select_related("user")
     if search:
-        condition = Q(user__full_name__icontains=search) | Q(user__email__icontains=search)
+        queryset, names = contains_folded_q(queryset, ("user__full_name",), search)
+        condition = names | Q(user__email__icontains=search)
         if digits := normalize_digits(search):
             condition |= Q(cpf__contains=digits)
         queryset = queryset.filter(condition)

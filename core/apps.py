@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Full-text structures (trigger-kept vectors, FTS5 tables) of the apps' registered indexes.
+        from . import search  # noqa: F401  (registers SQLite's unaccent function on each connection)
         from .fulltext import ensure_indexes
 
         post_migrate.connect(ensure_indexes, sender=self, dispatch_uid="core.fulltext.ensure_indexes")

@@ -13,8 +13,20 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from accounts import access
 from accounts.models import Company, User
+from core.search import contains_folded_q
 
 from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent
+
+NUMBER_TYPED = re.compile(r"[\d.\s]+")
+
+
+def ticket_number_in(term: str) -> str | None:
+    """The 8-digit ticket number a search term is (TKT-4), typed with or without spaces or dots
+    (as read over the phone, CHN-2), or None."""
+    term = term.strip()
+    digits = re.sub(r"\D", "", term)
+    return digits if len(digits) == 8 and NUMBER_TYPED.fullmatch(term) else None
+
 
 LIST_RELATED = ("company", "product", "team", "assignee", "requester", "sla_snapshot")
 
@@ -43,10 +55,11 @@ def tickets_list(
         queryset = queryset.filter(kind=kind)
     search = search.strip()
     if search:
-        if re.fullmatch(r"\d{8}", search):
-            queryset = queryset.filter(number=search)
+        if number := ticket_number_in(search):
+            queryset = queryset.filter(number=number)
         else:
-            queryset = queryset.filter(Q(summary__icontains=search) | Q(number__startswith=search))
+            queryset, words = contains_folded_q(queryset, ("summary",), search)
+            queryset = queryset.filter(words | Q(number__startswith=search))
     return queryset.order_by("-created_at", "-pk")
 
 

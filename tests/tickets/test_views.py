@@ -137,7 +137,8 @@ def test_list_filters_and_search(world, client_for, open_ticket, catalogue):
     assert numbers(situacao="encerrados") == {money.number}
     assert numbers(severidade="low") == {slow.number}
     assert numbers(tipo="financial") == {money.number}
-    assert numbers(q=nf.number) == {nf.number}
+    assert numbers(q=nf.number[:5]) == {nf.number}
+    assert client.get(url, {"q": nf.number}).url == reverse("ticket-detail", kwargs={"number": nf.number})
     assert numbers(q="relatório") == {slow.number}
     assert numbers(q="nada disso") == set()
     assert numbers(situacao="qualquer", severidade="?", tipo="x") == {nf.number, slow.number, money.number}

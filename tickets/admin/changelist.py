@@ -12,7 +12,7 @@ from datetime import datetime
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import SEARCH_VAR
-from django.db.models import Case, DateTimeField, F, IntegerField, Value, When
+from django.db.models import Case, DateTimeField, F, IntegerField, Q, Value, When
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,27 +25,21 @@ from accounts import access
 from core.admin import count_message, run_for_each
 from core.durations import Style, format_duration
 from core.periods import format_local
+from core.search import contains_folded
 from sla.models import SEVERITY_ORDER
 
 from .. import services
 from ..deadlines import SlaState, sla_state
 from ..models import Ticket
 from ..presenters.sla import business_seconds_left, sla_rank_expression
+from ..selectors import ticket_number_in
 from .badges import severity_html, sla_html, status_html
 from .filters import AssigneeFilter, CompanyFilter, SlaFilter, StatusFilter, TeamFilter
 from .forms import BulkAssignForm, BulkTransferForm
 from .work import TicketWorkPageMixin
 
 BULK_LIMIT = 500  # each ticket is locked and changed by a service: keep a batch human-sized
-NUMBER_TYPED = re.compile(r"[\d.\s]+")
-
-
-def ticket_number_in(term: str) -> str | None:
-    """The 8-digit ticket number a search term is (TKT-4), typed with or without spaces or dots
-    (as read over the phone, CHN-2), or None."""
-    term = term.strip()
-    digits = re.sub(r"\D", "", term)
-    return digits if len(digits) == 8 and NUMBER_TYPED.fullmatch(term) else None
+DIGITS_TYPED = re.compile(r"[\d./\-\s]+")
 
 
 @admin.register(Ticket)
@@ -140,14 +134,21 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
         return [F("_sla_rank").asc(), F("sla_due_at").asc(nulls_last=True), "created_at", "pk"]
 
     def get_search_results(self, request, queryset, search_term):
+        """A ticket number (TKT-4) is exact, on the unique index (the page jumped to it already when
+        it exists); digits otherwise are a whole or partial CNPJ, formatted or not, or the start of a
+        number; words are looked up in the summary and the company's names, accents and case aside."""
         term = search_term.strip()
+        if not term:
+            return queryset, False
         number = ticket_number_in(term)
-        if number is not None:  # a ticket number (TKT-4): exact, on the unique index
+        if number is not None and queryset.filter(number=number).exists():
             return queryset.filter(number=number), False
         digits = re.sub(r"\D", "", term)
-        if len(digits) == 14 and re.fullmatch(r"[\d./\-\s]+", term):  # a CNPJ, formatted or not
-            return queryset.filter(company__cnpj=digits), False
-        return super().get_search_results(request, queryset, search_term)
+        if len(digits) >= 4 and DIGITS_TYPED.fullmatch(term):
+            return queryset.filter(Q(company__cnpj__contains=digits) | Q(number__startswith=digits)), False
+        return contains_folded(
+            queryset, ("summary", "company__trade_name", "company__legal_name"), term
+        ), False
 
     # --- Columns ------------------------------------------------------------------------------------------
 

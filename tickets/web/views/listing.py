@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
@@ -54,6 +54,11 @@ class TicketListView(ClientRequiredMixin, View):
         )
         if companies is not None and filters.value("empresa"):
             tickets = tickets.filter(company_id=filters.value("empresa"))
+        if not request.htmx and selectors.ticket_number_in(filters.value("q") or ""):
+            # A whole ticket number typed in the search goes straight to that ticket (TKT-4).
+            found = tickets.values_list("number", flat=True).first()
+            if found is not None:
+                return redirect("ticket-detail", number=found)
         page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
         filtered = any(filters.value(name) for name in ("q", "situacao", "severidade", "tipo", "empresa"))
         context = {
