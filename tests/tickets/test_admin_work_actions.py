@@ -164,13 +164,6 @@ def test_a_refused_form_is_shown_again_at_the_tickets_own_address_with_its_layou
     assert f'action="{work_url(ticket)}"' in page
 
 
-def test_the_former_act_address_redirects_to_the_ticket_even_on_a_refusal(world, ticket, analyst_client):
-    response = analyst_client.post(
-        reverse("admin:tickets_ticket_act"), {"ticket": ticket.pk, "action": "transfer", "transfer-team": ""}
-    )
-    assert response.status_code == 302 and response["Location"] == work_url(ticket)
-
-
 def test_a_post_to_a_ticket_the_user_cannot_see_is_not_found(world, ticket, analyst_client):
     response = analyst_client.post(
         reverse("admin:tickets_ticket_change", args=[999999]), {"ticket": 999999, "action": "reply"}

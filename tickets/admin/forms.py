@@ -58,11 +58,6 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
 
 
-# Every text of these forms that the client reads (a message, or a reason shown in the portal's
-# timeline) says so in its label; internal notes are the composer's other button.
-CLIENT_VISIBLE = _("visível ao cliente")
-
-
 def _reason(required=True, help_text="", rows=3, label=None):
     return forms.CharField(
         label=label or _("Motivo (visível ao cliente)"),

@@ -97,6 +97,8 @@ class TicketWorkPageMixin(_TicketModelAdmin):
                 raise Http404
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if request.method == "POST":
+            if "action" not in request.POST:  # Django's change form: tickets change only through actions
+                return HttpResponseNotAllowed(["GET"])
             return self._act(request, ticket)
         if not self.has_view_or_change_permission(request, ticket):
             raise PermissionDenied
@@ -173,18 +175,14 @@ class TicketWorkPageMixin(_TicketModelAdmin):
         return TemplateResponse(request, "admin/tickets/ticket/work.html", context, status=status)
 
     def act_view(self, request):
-        """The work page's former form address (the ticket's id in the body); its forms now POST to
-        the ticket's own page. A success redirects there; a refusal too, the form's error in the
-        banner (the typed text is then lost: only old bookmarks and scripts come here)."""
+        """The work page's former form address (the ticket's id in the body), kept for callers
+        that still post here; the page's own forms post to the ticket's page (`change_view`)."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         ticket = self._ticket(request, request.POST.get("ticket"))
         if ticket is None:
             raise Http404
-        response = self._act(request, ticket)
-        if isinstance(response, TemplateResponse):
-            return HttpResponseRedirect(reverse("admin:tickets_ticket_change", args=[ticket.pk]))
-        return response
+        return self._act(request, ticket)
 
     def _act(self, request, ticket: Ticket):
         """Every change of the work page: validate the form, call the service, redirect back."""
