@@ -229,13 +229,23 @@ def test_every_text_of_the_work_page_that_reaches_the_client_is_labelled_and_int
     assert seen_labelled == 7 and seen_internal == 1
 
 
-def test_the_bulk_forms_say_their_text_reaches_the_client():
-    for form in (BulkTransferForm(), BulkCannedReplyForm(user=None)):
-        for field in form.fields.values():
-            if field.widget.__class__.__name__ in ("Textarea", "Select"):
-                text = f"{field.label} {field.help_text}".lower()
-                if "motivo" in text or "resposta" in text:
-                    assert "visível ao cliente" in text or "cliente lê" in text
+def test_the_queues_bulk_texts_reach_the_client_and_say_so(world, catalogue, ticket, analyst_client):
+    """The bulk transfer's reason and the bulk canned answer reach the client's timeline: labelled."""
+    response = analyst_client.post(
+        "/admin/tickets/ticket/",
+        {
+            "action": "transfer_to_team",
+            "index": "0",
+            "_selected_action": [ticket.pk],
+            "apply": "1",
+            "team": catalogue.fiscal_team.pk,
+            "reason": "marcador-transferencia-em-lote",
+        },
+    )
+    assert response.status_code == 302
+    assert "marcador-transferencia-em-lote" in client_page(world, ticket)
+    assert "visível ao cliente" in str(BulkTransferForm().fields["reason"].label)
+    assert "visível ao cliente" in str(BulkCannedReplyForm(user=world.analyst).fields["reply"].label)
 
 
 def test_the_work_page_keeps_constant_queries_whatever_the_number_of_canned_replies(
