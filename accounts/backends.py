@@ -37,6 +37,7 @@ ANALYST_PERMISSIONS = frozenset(
         "tickets.view_product",
         "tickets.view_routine",
         "tickets.view_productversion",
+        "tickets.view_cannedreply",  # canned replies: analysts use their teams', leaders manage them
         # Billable consultancy (CON-1..8): analysts ask, schedule and record through the services;
         # they read the modalities, rates, taxes and term templates.
         "consultoria.view_consultancy",
@@ -101,6 +102,9 @@ LEADER_PERMISSIONS = ANALYST_PERMISSIONS | {
     "tickets.change_routine",
     "tickets.add_productversion",
     "tickets.change_productversion",
+    "tickets.add_cannedreply",
+    "tickets.change_cannedreply",
+    "tickets.delete_cannedreply",
 }
 
 

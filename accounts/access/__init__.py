@@ -209,3 +209,8 @@ __all__ = [
     "ticket_opening_on_behalf",
     "tickets_visible_to",
 ]
+
+# Canned replies of the back-office (issue 12).
+from .replies import access_canned_reply, canned_replies_visible_to
+
+__all__ += ["access_canned_reply", "canned_replies_visible_to"]

@@ -1,4 +1,4 @@
 """The tickets back-office: catalogue, acceptance policies, and the queue (changelist, filters,
 badges) with its work page, and the phone desk's menu entry."""
 
-from . import catalogue, changelist, phone, policies  # noqa: F401  (registers the model admins)
+from . import catalogue, changelist, phone, policies, replies  # noqa: F401  (registers the model admins)

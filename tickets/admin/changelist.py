@@ -73,7 +73,7 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
-    actions = ["assign_to_me", "assign_to", "transfer_to_team", "put_in_analysis"]
+    actions = ["assign_to_me", "assign_to", "transfer_to_team", "put_in_analysis", "reply_with_canned"]
     change_list_template = "admin/tickets/ticket/change_list.html"
 
     class Media:

@@ -58,9 +58,9 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(item, initial) for item in items if item]
 
 
-def _reason(required=True, help_text="", rows=3):
+def _reason(required=True, help_text="", rows=3, label=None):
     return forms.CharField(
-        label=_("Motivo"),
+        label=label or _("Motivo (visível ao cliente)"),
         required=required,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}),
@@ -80,7 +80,7 @@ class BulkAssignForm(forms.Form):
 
 class BulkTransferForm(forms.Form):
     team = forms.ModelChoiceField(label=_("Equipe de destino"), queryset=Team.objects.order_by("name"))
-    reason = _reason(help_text=_("Fica no histórico de cada chamado."))
+    reason = _reason(help_text=_("Fica na linha do tempo de cada chamado, que o cliente lê."))
 
 
 # --- The ticket work page --------------------------------------------------------------------------------
@@ -114,7 +114,11 @@ class TicketActionForm(forms.Form):
 class ReplyForm(TicketActionForm):
     action = "reply"
     title = _("Responder")
-    body = forms.CharField(label=_("Mensagem"), widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(
+        label=_("Mensagem"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("“Enviar ao cliente”: visível ao cliente. “Registrar nota interna”: só a equipe vê."),
+    )
     attachments = MultipleFileField(
         label=_("Anexos"), help_text=_("Logs, prints, vídeos: até 10 arquivos de 20 MB.")
     )
@@ -127,9 +131,9 @@ class TransitionForm(TicketActionForm):
     reason = _reason(
         required=False,
         help_text=_(
-            "Obrigatório para “Pendência do cliente” (diga o que falta) e “Validação do cliente” "
-            "(descreva a solução): nesses dois casos o texto é enviado ao cliente como mensagem. "
-            "Nas demais passagens é opcional e fica no histórico."
+            "O cliente lê o motivo na linha do tempo. Obrigatório para “Pendência do cliente” "
+            "(diga o que falta) e “Validação do cliente” (descreva a solução): nesses dois casos "
+            "o texto também vai ao cliente por e-mail."
         ),
     )
 
@@ -144,7 +148,11 @@ class ReclassifyForm(TicketActionForm):
     action = "reclassify"
     title = _("Reclassificar severidade")
     severity = forms.ChoiceField(label=_("Nova severidade"))
-    reason = _reason(help_text=_("O prazo é recalculado desde a abertura do chamado."))
+    reason = _reason(
+        help_text=_(
+            "O cliente lê o motivo na linha do tempo. O prazo é recalculado desde a abertura do chamado."
+        )
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,7 +166,14 @@ class TransferForm(TicketActionForm):
     action = "transfer"
     title = _("Transferir para outra equipe")
     team = forms.ModelChoiceField(label=_("Equipe de destino"), queryset=Team.objects.none())
-    reason = _reason(help_text=_("O responsável atual é liberado: o chamado vai para a fila da equipe."))
+    reason = _reason(
+        label=_("Mensagem ao cliente (visível ao cliente)"),
+        rows=4,
+        help_text=_(
+            "O cliente lê este texto na linha do tempo, como motivo da transferência. O responsável "
+            "atual é liberado: o chamado vai para a fila da equipe."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -205,6 +220,57 @@ class AssignForm(TicketActionForm):
         return self._staff[value]
 
 
+class MoveWithMessageForm(TicketActionForm):
+    """A dedicated action of the work page: a workflow move whose text is its public message."""
+
+    to_status: str = ""
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
+    body_label: StrOrPromise = ""
+    body_help: StrOrPromise = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = self.body_label
+        self.fields["body"].help_text = self.body_help
+
+    @classmethod
+    def offered(cls, status: str) -> bool:
+        """Whether the workflow lets staff make this move from `status`."""
+        return cls.to_status in analyst_moves(status)
+
+
+class ProposeSolutionForm(MoveWithMessageForm):
+    action = "propose"
+    title = _("Propor solução")
+    to_status = Ticket.Status.AWAITING_VALIDATION
+    body_label = _("Solução proposta (visível ao cliente)")
+    body_help = _(
+        "Vai ao cliente por e-mail e no portal; o chamado passa a “Validação do cliente” e o prazo "
+        "para aceitar começa a contar."
+    )
+
+
+class RequestDataForm(MoveWithMessageForm):
+    action = "request_data"
+    title = _("Pedir dados ao cliente")
+    to_status = Ticket.Status.PENDING_CLIENT
+    body_label = _("O que falta (visível ao cliente)")
+    body_help = _(
+        "Diga quais dados, testes ou arquivos faltam. Vai ao cliente por e-mail e no portal; o "
+        "relógio do SLA para até ele responder."
+    )
+
+
+class MaintenanceForm(MoveWithMessageForm):
+    action = "maintenance"
+    title = _("Encaminhar à manutenção")
+    to_status = Ticket.Status.IN_MAINTENANCE
+    body_label = _("Mensagem ao cliente (visível ao cliente)")
+    body_help = _("Explique ao cliente o que vai para a manutenção; vale a meta de manutenção do SLA.")
+
+
+MOVE_FORMS: tuple[type[MoveWithMessageForm], ...] = (ProposeSolutionForm, RequestDataForm, MaintenanceForm)
+
 WORK_FORMS: dict[str, type[TicketActionForm]] = {
     "reply": ReplyForm,
     "note": ReplyForm,  # the same composer; the button says whether the client reads it (TKT-7)
@@ -212,4 +278,5 @@ WORK_FORMS: dict[str, type[TicketActionForm]] = {
     "reclassify": ReclassifyForm,
     "transfer": TransferForm,
     "assign": AssignForm,
+    **{form.action: form for form in MOVE_FORMS},
 }

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -26,9 +27,21 @@ from ..deadlines import sla_state
 from ..models import Ticket
 from ..presenters.labels import severity_label, status_label
 from ..presenters.timeline import ticket_timeline
+from ..services import actions as work_actions
+from ..services.replies import canned_replies_for
 from ..workflow.table import reason_is_public
 from .badges import severity_html, sla_html, status_html
-from .forms import WORK_FORMS, AssignForm, ReclassifyForm, ReplyForm, TransferForm, TransitionForm, analysts
+from .bulk import reply_with_canned
+from .forms import (
+    MOVE_FORMS,
+    WORK_FORMS,
+    AssignForm,
+    ReclassifyForm,
+    ReplyForm,
+    TransferForm,
+    TransitionForm,
+    analysts,
+)
 from .panels import WORK_PANELS, panel_for
 
 WORK_RELATED = (
@@ -57,6 +70,9 @@ else:
 class TicketWorkPageMixin(_TicketModelAdmin):
     """The change page of the ticket admin, replaced by the work page and its actions."""
 
+    # The queue's bulk answer with a canned reply (tickets/admin/bulk.py), named in its `actions`.
+    reply_with_canned = reply_with_canned
+
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         return [
@@ -71,12 +87,19 @@ class TicketWorkPageMixin(_TicketModelAdmin):
         return self.get_queryset(request).select_related(*WORK_RELATED).filter(pk=int(object_id)).first()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        """The ticket work page: read-only; its forms POST to `act_view`."""
-        if request.method not in ("GET", "HEAD"):
-            return HttpResponseNotAllowed(["GET"])
+        """The ticket work page: read-only on GET; its forms POST back to it (a refused form is
+        shown again at the ticket's own address, with the page's layout intact)."""
+        if request.method not in ("GET", "HEAD", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
         ticket = self._ticket(request, unquote(object_id))
         if ticket is None:
+            if request.method == "POST":
+                raise Http404
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if request.method == "POST":
+            if "action" not in request.POST:  # Django's change form: tickets change only through actions
+                return HttpResponseNotAllowed(["GET"])
+            return self._act(request, ticket)
         if not self.has_view_or_change_permission(request, ticket):
             raise PermissionDenied
         return self.work_response(request, ticket)
@@ -93,7 +116,9 @@ class TicketWorkPageMixin(_TicketModelAdmin):
             }
             for panel in WORK_PANELS
         ]
-        forms = {}
+        forms: dict = {}
+        move_forms = []
+        replies = []
         if can_act:
             kwargs = {"ticket": ticket, "user": request.user}
             staff = list(analysts())
@@ -104,8 +129,11 @@ class TicketWorkPageMixin(_TicketModelAdmin):
                 "reclassify": ReclassifyForm(**kwargs),
                 "transfer": TransferForm(**kwargs),
                 "assign": AssignForm(**kwargs, staff=staff, team_members=members),
+                **{form.action: form(**kwargs) for form in MOVE_FORMS if form.offered(ticket.status)},
             }
             forms.update(bound or {})
+            move_forms = [forms[form.action] for form in MOVE_FORMS if form.action in forms]
+            replies = canned_replies_for(request.user, ticket)
         sla = deadlines.ticket_sla(ticket, now=now)
         state = sla_state(ticket, now)
         current = sla.current
@@ -135,22 +163,29 @@ class TicketWorkPageMixin(_TicketModelAdmin):
             ),
             "opening_attachments": list(selectors.ticket_opening_attachments(ticket)),
             "forms": forms,
+            "move_forms": move_forms,
+            "canned_replies": replies,
             "panels": panels,
             "can_act": can_act,
             "is_mine": ticket.assignee_id == request.user.pk,
-            "act_url": reverse("admin:tickets_ticket_act"),
+            "act_url": reverse("admin:tickets_ticket_change", args=[ticket.pk]),
             "has_view_permission": self.has_view_permission(request, ticket),
             "media": sum((panel.media for panel in WORK_PANELS), self.media),
         }
         return TemplateResponse(request, "admin/tickets/ticket/work.html", context, status=status)
 
     def act_view(self, request):
-        """Every change of the work page: validate the form, call the service, redirect back."""
+        """The work page's former form address (the ticket's id in the body), kept for callers
+        that still post here; the page's own forms post to the ticket's page (`change_view`)."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         ticket = self._ticket(request, request.POST.get("ticket"))
         if ticket is None:
             raise Http404
+        return self._act(request, ticket)
+
+    def _act(self, request, ticket: Ticket):
+        """Every change of the work page: validate the form, call the service, redirect back."""
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
         action = request.POST.get("action", "")
@@ -161,7 +196,8 @@ class TicketWorkPageMixin(_TicketModelAdmin):
         form = form_class(request.POST, request.FILES, ticket=ticket, user=request.user)
         if form.is_valid():
             try:
-                done, anchor = self._apply(request, action, ticket, form.cleaned_data)
+                with transaction.atomic():  # a refused action takes back the claim that came with it
+                    done, anchor = self._apply(request, action, ticket, form.cleaned_data)
             except DomainError as error:
                 add_domain_error(form, error)
             except PermissionDenied as error:
@@ -179,12 +215,27 @@ class TicketWorkPageMixin(_TicketModelAdmin):
         )
         return self.work_response(request, ticket, bound={form_class.action: form})
 
+    def _claimed(self, request, ticket: Ticket) -> Ticket:
+        """The first staff member who acts on an unassigned ticket becomes its owner."""
+        return work_actions.ticket_claim_locked(actor=request.user, ticket=ticket)
+
     def _apply(self, request, action: str, ticket: Ticket, data: dict) -> tuple[str, str]:
         """Call the service of `action`; returns the success message and the anchor to go back to."""
         panel = None if action in WORK_FORMS else panel_for(action)
         if panel is not None:  # a form of another app's panel (panels.py)
             return panel.apply(request, action, ticket, data)
         actor = request.user
+        move_form = next((form for form in MOVE_FORMS if form.action == action), None)
+        if move_form is not None:
+            work_actions.ticket_move_with_message(
+                actor=actor, ticket=ticket, to_status=move_form.to_status, body=data["body"]
+            )
+            moved = _("%(action)s: situação alterada para “%(status)s”; a mensagem foi enviada ao cliente.")
+            return str(moved % {"action": move_form.title, "status": status_label(move_form.to_status)}), (
+                "linha-do-tempo"
+            )
+        if action in ("reply", "transition", "reclassify"):  # acting on it: it becomes theirs
+            ticket = self._claimed(request, ticket)
         if action in ("reply", "note"):
             internal = action == "note"
             services.ticket_reply(

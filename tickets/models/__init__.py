@@ -8,12 +8,14 @@ through accounts/access.py and tickets/selectors.py.
 from .catalogue import Product, ProductVersion, Routine, Team
 from .phone import PhoneDesk
 from .policies import AcceptancePolicy
+from .replies import CannedReply
 from .ticket import Ticket
 from .timeline import Attachment, Message, TicketEvent, TicketNotice, attachment_path
 
 __all__ = [
     "AcceptancePolicy",
     "Attachment",
+    "CannedReply",
     "Message",
     "PhoneDesk",
     "Product",
