@@ -155,7 +155,8 @@ CONSULTANCY_FORMS: dict[str, type[TicketActionForm]] = {
 
 class RefuseForm(forms.Form):
     reason = _text(
-        _("Motivo da recusa"), help_text=_("Fica no histórico do chamado; o chamado segue no suporte padrão.")
+        _("Motivo da recusa (visível ao cliente)"),
+        help_text=_("Fica no histórico do chamado, que o cliente lê; o chamado segue no suporte padrão."),
     )
 
 
@@ -164,7 +165,10 @@ class EntryCorrectionForm(forms.Form):
     ended_at = BrasiliaDateTimeField(label=_("Fim"), help_text=BRASILIA)
     description = _text(_("O que foi feito"))
     reason = _text(
-        _("Motivo da correção"), help_text=_("Fica com a correção, ao lado dos valores anteriores.")
+        _("Motivo da correção (visível ao cliente)"),
+        help_text=_(
+            "Fica com a correção, ao lado dos valores anteriores, e no histórico do chamado que o cliente lê."
+        ),
     )
 
 
