@@ -272,16 +272,16 @@ def deflection_panel(found: list[DeflectionMonth]) -> Panel:
             "Evitados: ao abrir um chamado, o cliente leu um artigo ou solução sugerida e disse que ela "
             "resolveu, sem abrir o chamado. A taxa é evitados ÷ (evitados + chamados abertos pelo portal). "
             "É o que o cliente declara; um chamado aberto depois por outro caminho não é descontado. "
-            "As avaliações são as respostas a “Esta resposta ajudou?” nos artigos. Vale para todas as "
-            "equipes: um chamado evitado não tem equipe."
+            "Ajudou e Não ajudou são as respostas dos leitores a “Esta resposta ajudou?” nos artigos. "
+            "Vale para todas as equipes: um chamado evitado não tem equipe."
         ),
         header=[
             _("Mês"),
             _("Evitados"),
             _("Abertos pelo portal"),
             _("% evitados"),
-            _("Artigos: ajudou"),
-            _("Artigos: não ajudou"),
+            _("Ajudou"),
+            _("Não ajudou"),
         ],
         rows=rows,
         chart={
