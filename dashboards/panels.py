@@ -101,7 +101,14 @@ def sla_panel(filters: Filters, found: list[SlaMonth]) -> Panel:
             "Chamados encerrados em cada mês. No prazo: o prazo do chamado nunca chegou a estourar "
             "(o tempo de espera pelo cliente não conta)."
         ),
-        header=[_("Equipe"), _("Mês"), _("Encerrados"), _("No prazo"), _("Estourados"), _("% no prazo")],
+        header=[
+            _("Equipe"),
+            _("Mês"),
+            _("Encerrados"),
+            _("No prazo"),
+            _("Estourados"),
+            _("Percentual no prazo"),
+        ],
         rows=rows,
         chart={
             "type": "line",
@@ -279,7 +286,7 @@ def deflection_panel(found: list[DeflectionMonth]) -> Panel:
             _("Mês"),
             _("Evitados"),
             _("Abertos pelo portal"),
-            _("% evitados"),
+            _("Percentual evitado"),
             _("Ajudou"),
             _("Não ajudou"),
         ],

@@ -134,7 +134,7 @@ def test_each_table_downloads_as_csv_with_the_same_figures(client, world, catalo
     response = client.get(reverse("admin:dashboards-sla"))
     assert response["Content-Disposition"].startswith('attachment; filename="painel-sla-')
     assert _csv(response) == [
-        ["Equipe", "Mês", "Encerrados", "No prazo", "Estourados", "% no prazo"],
+        ["Equipe", "Mês", "Encerrados", "No prazo", "Estourados", "Percentual no prazo"],
         ["Backoffice", month, "3", "2", "1", "67"],
     ]
     rows = _csv(client.get(reverse("admin:dashboards-satisfacao-analistas")))
