@@ -12,8 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Aggregate, Avg, Count, Q, QuerySet
 
 from accounts import access
 from accounts.models import User
@@ -57,12 +56,26 @@ class Filters:
     def since(self) -> datetime:
         return datetime.combine(self.month_starts[0], time.min, tzinfo=SAO_PAULO)
 
+    @property
+    def month_bounds(self) -> list[tuple[date, datetime, datetime]]:
+        """(first day, since, until) of each month of the period: Brasília midnights."""
+        starts = self.month_starts
+        following = date(starts[-1].year + starts[-1].month // 12, starts[-1].month % 12 + 1, 1)
+        edges = [datetime.combine(day, time.min, tzinfo=SAO_PAULO) for day in [*starts, following]]
+        return [(day, edges[i], edges[i + 1]) for i, day in enumerate(starts)]
 
-def _month(value: date | datetime) -> date:
-    """The first day of the (Brasília) month of a truncated value, whatever the database gave."""
-    if isinstance(value, datetime):
-        value = local(value).date() if value.tzinfo is not None else value.date()
-    return value.replace(day=1)
+
+def _per_month(filters: Filters, field: str, **aggregates: tuple[type[Aggregate], str, Q]) -> dict[str, Any]:
+    """One aggregate per month and name: `name_<i>` over the rows whose `field` falls in month i.
+
+    Range conditions on the column (index-friendly, no per-row time-zone function: SQLite runs
+    those in Python), so a GROUP BY gives every month at once."""
+    annotations: dict[str, Any] = {}
+    for i, (_day, since, until) in enumerate(filters.month_bounds):
+        in_month = Q(**{f"{field}__gte": since, f"{field}__lt": until})
+        for name, (function, expression, condition) in aggregates.items():
+            annotations[f"{name}_{i}"] = function(expression, filter=in_month & condition)
+    return annotations
 
 
 def _tickets(user: User, filters: Filters) -> QuerySet[Ticket]:
@@ -85,15 +98,23 @@ def sla_compliance(user: User, filters: Filters) -> list[SlaMonth]:
     """Tickets closed in each month of the period, per team, and how many met their deadline: the
     breach mark (`sla_breached_at`, set by the SLA job at the deadline) never set. One query."""
     access.require_leader(user)
-    rows = (
-        _tickets(user, filters)
-        .filter(status=Ticket.Status.CLOSED, closed_at__gte=filters.since)
-        .annotate(month=TruncMonth("closed_at", tzinfo=SAO_PAULO))
-        .values("team__name", "month")
-        .annotate(closed=Count("pk"), met=Count("pk", filter=Q(sla_breached_at__isnull=True)))
-        .order_by("team__name", "month")
+    monthly = _per_month(
+        filters, "closed_at", closed=(Count, "pk", Q()), met=(Count, "pk", Q(sla_breached_at__isnull=True))
     )
-    return [SlaMonth(row["team__name"], _month(row["month"]), row["closed"], row["met"]) for row in rows]
+    rows: list[dict[str, Any]] = [
+        dict(row)
+        for row in _tickets(user, filters)
+        .filter(status=Ticket.Status.CLOSED, closed_at__gte=filters.since)
+        .values("team__name")
+        .annotate(**monthly)
+        .order_by("team__name")
+    ]
+    return [
+        SlaMonth(row["team__name"], day, row[f"closed_{i}"], row[f"met_{i}"])
+        for row in rows
+        for i, (day, _since, _until) in enumerate(filters.month_bounds)
+        if row[f"closed_{i}"]
+    ]
 
 
 # --- 2. Backlog ----------------------------------------------------------------------------------------
@@ -248,29 +269,25 @@ def satisfaction(user: User, filters: Filters) -> Satisfaction:
     surveys = access.surveys_visible_to(user).filter(answered_at__gte=filters.since, rating__isnull=False)
     if filters.team is not None:
         surveys = surveys.filter(team=filters.team)
-    monthly = surveys.annotate(month=TruncMonth("answered_at", tzinfo=SAO_PAULO))
+    monthly = _per_month(filters, "answered_at", answered=(Count, "pk", Q()), average=(Avg, "rating", Q()))
 
-    def grouped(*names: str) -> list[dict[str, Any]]:
-        return list(
-            monthly.values(*names, "month")
-            .annotate(answered=Count("pk"), average=Avg("rating"))
-            .order_by(*names, "month")
-        )
+    def grouped(*names: str) -> list[SatisfactionMonth]:
+        rows = surveys.values(*names).annotate(**monthly).order_by(*names)
+        return [
+            SatisfactionMonth(
+                row["team__name"],
+                (row["analyst__full_name"] or "") if "analyst__full_name" in names else None,
+                day,
+                row[f"answered_{i}"],
+                row[f"average_{i}"],
+            )
+            for row in rows
+            for i, (day, _since, _until) in enumerate(filters.month_bounds)
+            if row[f"answered_{i}"]
+        ]
 
-    by_team = [
-        SatisfactionMonth(row["team__name"], None, _month(row["month"]), row["answered"], row["average"])
-        for row in grouped("team__name")
-    ]
-    by_analyst = [
-        SatisfactionMonth(
-            row["team__name"],
-            row["analyst__full_name"] or "",
-            _month(row["month"]),
-            row["answered"],
-            row["average"],
-        )
-        for row in grouped("analyst__full_name", "team__name")
-    ]
+    by_team = grouped("team__name")
+    by_analyst = grouped("analyst__full_name", "team__name")
     comments = list(
         surveys.exclude(comment="")
         .select_related("ticket", "analyst", "team")
@@ -297,33 +314,19 @@ def deflection(user: User, filters: Filters) -> list[DeflectionMonth]:
     queries."""
     access.require_leader(user)
 
-    def per_month(queryset: QuerySet[Any], field: str, **counts: Any) -> dict[date, dict[str, int]]:
-        rows = (
-            queryset.filter(**{f"{field}__gte": filters.since})
-            .annotate(month=TruncMonth(field, tzinfo=SAO_PAULO))
-            .values("month")
-            .annotate(**counts)
-            .order_by("month")
-        )
-        return {_month(row.pop("month")): row for row in rows}
+    def per_month(queryset: QuerySet[Any], field: str, **counts: Q) -> dict[str, int]:
+        monthly = _per_month(filters, field, **{name: (Count, "pk", q) for name, q in counts.items()})
+        return queryset.filter(**{f"{field}__gte": filters.since}).aggregate(**monthly)
 
-    deflected = per_month(Deflection.objects.all(), "created_at", count=Count("pk"))
-    opened = per_month(
-        access.tickets_visible_to(user).filter(channel=Ticket.Channel.PORTAL), "created_at", count=Count("pk")
-    )
+    deflected = per_month(Deflection.objects.all(), "created_at", count=Q())
+    portal = access.tickets_visible_to(user).filter(channel=Ticket.Channel.PORTAL)
+    opened = per_month(portal, "created_at", count=Q())
     feedback = per_month(
-        ArticleFeedback.objects.all(),
-        "updated_at",
-        yes=Count("pk", filter=Q(helpful=True)),
-        no=Count("pk", filter=Q(helpful=False)),
+        ArticleFeedback.objects.all(), "updated_at", yes=Q(helpful=True), no=Q(helpful=False)
     )
     return [
         DeflectionMonth(
-            month,
-            deflected.get(month, {}).get("count", 0),
-            opened.get(month, {}).get("count", 0),
-            feedback.get(month, {}).get("yes", 0),
-            feedback.get(month, {}).get("no", 0),
+            day, deflected[f"count_{i}"], opened[f"count_{i}"], feedback[f"yes_{i}"], feedback[f"no_{i}"]
         )
-        for month in filters.month_starts
+        for i, (day, _since, _until) in enumerate(filters.month_bounds)
     ]
