@@ -47,7 +47,7 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         return TemplateResponse(request, "admin/dashboards/dashboard.html", context, status=400)
     panels = dashboard_panels(request.user, form.filters(timezone.now()))  # type: ignore[arg-type]
     context["panels"] = panels
-    context["charts"] = {panel.chart_id: panel.chart for panel in panels if panel.chart}
+    context["charts"] = {panel.chart_id: panel.chart for panel in panels if panel.chart and panel.rows}
     return TemplateResponse(request, "admin/dashboards/dashboard.html", context)
 
 

@@ -52,6 +52,16 @@ class Panel:
     chart: dict[str, Any] | None = None
     empty: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    text_columns: int = 1  # the leading columns that hold names, not figures
+
+    @property
+    def columns(self) -> list[tuple[str, bool]]:
+        """(header, is a figure) of each column: figures are right-aligned."""
+        return [(name, i >= self.text_columns) for i, name in enumerate(self.header)]
+
+    @property
+    def cells(self) -> list[list[tuple[Cell | Link, bool]]]:
+        return [[(cell, i >= self.text_columns) for i, cell in enumerate(row)] for row in self.rows]
 
     @property
     def csv_rows(self) -> list[list[Cell]]:
@@ -251,6 +261,7 @@ def satisfaction_panels(filters: Filters, found: Satisfaction) -> list[Panel]:
             title=_("Satisfação por analista"),
             explanation=_("As mesmas pesquisas, pelo analista avaliado."),
             header=[_("Analista"), *common],
+            text_columns=2,
             rows=_satisfaction_rows(found.by_analyst, with_analyst=True),
             empty=_("Nenhuma pesquisa respondida no período."),
         ),
