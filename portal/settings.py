@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "downloads",
     "inbox",
     "chat",
+    "dashboards",
 ]
 
 MIDDLEWARE = [
