@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("idioma/", views.set_language, name="set-language"),
     path("healthz/", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("conta/", include("accounts.auth_urls")),
     path("", include("accounts.urls")),
     path("", include("sla.urls")),

@@ -8,7 +8,7 @@ from datetime import time
 from typing import cast
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from .models import Calendar, CalendarException, CalendarInterval
 
@@ -31,6 +31,29 @@ POLICY_IN_WORDS = {
         "Fecha nos feriados nacionais e nos estaduais e municipais do cliente."
     ),
 }
+
+
+# The names and descriptions of the calendars the product ships (sla migration 0002) are in the
+# catalogue, so a reader who chose English reads them in English; a text a leader typed later is
+# shown as typed (gettext returns what it does not know unchanged).
+SHIPPED_CALENDAR_TEXTS = (
+    gettext_noop("Suporte técnico"),
+    gettext_noop("Padrão dos chamados técnicos; atende em feriados locais."),
+    gettext_noop("Contratos Prime; atende em feriados locais."),
+    gettext_noop("Contratos Prime com atendimento 24x7."),
+    gettext_noop("CST (administrativo/financeiro)"),
+    gettext_noop("Centro de Serviços."),
+    gettext_noop("24x7, sem feriados."),
+    gettext_noop("Vitrine"),
+    gettext_noop("Consultório"),
+    gettext_noop("Consultoria"),
+    gettext_noop("Ouvidoria"),
+)
+
+
+def calendar_text(value: str) -> str:
+    """A calendar's name or description in the reader's language when the product shipped it."""
+    return _(value) if value else ""
 
 
 def clock_text(seconds: int) -> str:

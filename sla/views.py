@@ -22,7 +22,7 @@ from core.periods import local_today
 
 from . import services
 from .models import Calendar, CalendarException, Holiday
-from .presenters import POLICY_IN_WORDS, exception_text, schedule_summary
+from .presenters import POLICY_IN_WORDS, calendar_text, exception_text, schedule_summary
 
 HOLIDAY_CALENDAR_MONTHS = 6  # CAL-4: "the coming months"
 
@@ -121,6 +121,8 @@ def holiday_calendar(request):
     service_hours = [
         {
             "calendar": cal,
+            "name": calendar_text(cal.name),
+            "description": calendar_text(cal.description),
             "schedule": schedule_summary(cal.intervals.all()).split("; "),
             "policy": POLICY_IN_WORDS.get(cal.holiday_policy, cal.get_holiday_policy_display()),
             "exceptions": [exception_text(exception) for exception in cal.upcoming_exceptions],

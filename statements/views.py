@@ -2,6 +2,7 @@
 
 from datetime import date
 from typing import TYPE_CHECKING
+from urllib.parse import urlencode
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
@@ -14,8 +15,10 @@ from accounts import access
 from core.csv import csv_response
 from core.errors import ForbiddenError
 from core.forms import form_errors_text
+from core.periods import local_today
 
 from .forms import StatementForm
+from .presenters import statement_presets, this_month
 from .selectors import tickets_statement
 
 if TYPE_CHECKING:
@@ -33,12 +36,28 @@ class StatementView(LoginRequiredMixin, View):
         companies = access.companies_actable_by(request.user)
         if access.is_staff(request.user):
             raise ForbiddenError(_("O extrato é dos clientes; analistas usam o back-office."))
-        today = timezone.localdate()
-        form = StatementForm(
-            request.GET or {"start": today.replace(day=1).isoformat(), "end": today.isoformat()},
-            companies=companies,
+        start, end = this_month(local_today())
+        return StatementForm(
+            request.GET or {"start": start.isoformat(), "end": end.isoformat()}, companies=companies
         )
-        return form
+
+    def _presets(self, request, form: StatementForm) -> list[dict]:
+        """The ready-made periods as links (keeping the chosen company), the one on screen marked."""
+        chosen = (form.cleaned_data["start"], form.cleaned_data["end"]) if form.is_valid() else None
+        company = request.GET.get("company", "")
+        presets = []
+        for preset in statement_presets(local_today()):
+            query = {"start": preset.start.isoformat(), "end": preset.end.isoformat()}
+            if company:
+                query["company"] = company
+            presets.append(
+                {
+                    "label": preset.label,
+                    "href": f"?{urlencode(query)}",
+                    "active": chosen == (preset.start, preset.end),
+                }
+            )
+        return presets
 
     def get(self, request, export: bool = False):
         form = self._form(request)
@@ -56,7 +75,8 @@ class StatementView(LoginRequiredMixin, View):
         elif export:
             return HttpResponse(form_errors_text(form), status=400)
         status = 400 if form.is_bound and not form.is_valid() else 200
-        return render(request, self.template_name, {"form": form, "tickets": tickets}, status=status)
+        context = {"form": form, "tickets": tickets, "presets": self._presets(request, form)}
+        return render(request, self.template_name, context, status=status)
 
     def _csv(self, tickets, start: date, end: date) -> HttpResponse:
         def when(value):

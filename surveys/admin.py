@@ -15,22 +15,90 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from core.admin import ReadOnlyAdminMixin
-from core.periods import local_today
+from core.periods import format_local, local_today
 
 from .forms import ResultsPeriodForm
 from .models import Survey
-from .selectors import survey_results
+from .selectors import survey_analysts, survey_results
+
+
+class AnalystListFilter(admin.RelatedFieldListFilter):
+    """The rated analyst, chosen among the vendor's analysts and leaders by name (no client)."""
+
+    def field_choices(self, field, request, model_admin):
+        return [
+            (user.pk, user.full_name or user.email) for user in survey_analysts().only("full_name", "email")
+        ]
+
+
+class SolvedListFilter(admin.SimpleListFilter):
+    """ "Por resolução do problema": what the client said, or that they did not say."""
+
+    title = _("resolução do problema")
+    parameter_name = "resolvido"
+
+    def lookups(self, request, model_admin):
+        return [("sim", _("Resolvido")), ("nao", _("Não resolvido")), ("sem", _("Não informado"))]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "sim":
+            return queryset.filter(solved=True)
+        if value == "nao":
+            return queryset.filter(solved=False)
+        if value == "sem":
+            return queryset.filter(solved__isnull=True)
+        return queryset
+
+
+class AnsweredListFilter(admin.SimpleListFilter):
+    """ "Por resposta": answered or still waiting for the client."""
+
+    title = _("resposta")
+    parameter_name = "respondida"
+
+    def lookups(self, request, model_admin):
+        return [("sim", _("Respondidas")), ("nao", _("Sem resposta"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("sim", "nao"):
+            return queryset.filter(answered_at__isnull=self.value() == "nao")
+        return queryset
 
 
 @admin.register(Survey)
 class SurveyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ("ticket", "analyst", "team", "sent_at", "answered_at", "rating", "solved")
-    list_filter = ("team", "analyst", "rating", "solved", ("answered_at", admin.EmptyFieldListFilter))
+    list_display = ("ticket_number", "analyst", "team", "sent", "answered", "rating", "solved_answer")
+    list_filter = ("team", ("analyst", AnalystListFilter), "rating", SolvedListFilter, AnsweredListFilter)
     search_fields = ("ticket__number", "comment")
     list_select_related = ("ticket", "analyst", "team")
     date_hierarchy = "sent_at"
     readonly_fields = ("ticket", "analyst", "team", "sent_at", "answered_at", "rating", "solved", "comment")
     change_list_template = "admin/surveys/survey/change_list.html"
+
+    @admin.display(description=_("chamado"), ordering="ticket__number")
+    def ticket_number(self, survey: Survey) -> str:
+        return survey.ticket.number
+
+    @admin.display(description=_("enviada em"), ordering="sent_at")
+    def sent(self, survey: Survey) -> str:
+        return format_local(survey.sent_at)
+
+    @admin.display(description=_("respondida em"), ordering="answered_at")
+    def answered(self, survey: Survey) -> str:
+        return format_local(survey.answered_at, empty="—")
+
+    @admin.display(description=_("resolvido"), ordering="solved")
+    def solved_answer(self, survey: Survey) -> str:
+        if survey.solved is None:
+            return "—"
+        return str(_("Sim") if survey.solved else _("Não"))
+
+    def changelist_view(self, request, extra_context=None):
+        # Django's own title would read "Selecione pesquisa de satisfação para visualizar".
+        return super().changelist_view(
+            request, {"title": _("Pesquisas de satisfação"), **(extra_context or {})}
+        )
 
     def get_urls(self):
         return [

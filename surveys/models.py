@@ -11,7 +11,9 @@ class Survey(models.Model):
     """The satisfaction survey of a ticket (SRV-1..3): one per ticket, answered through a signed
     link, never changing the ticket."""
 
-    ticket = models.OneToOneField(Ticket, on_delete=models.CASCADE, related_name="survey")
+    ticket = models.OneToOneField(
+        Ticket, on_delete=models.CASCADE, related_name="survey", verbose_name=_("chamado")
+    )
     analyst = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypedDict
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -14,6 +14,13 @@ from core.periods import period_bounds
 
 from .models import Survey
 from .tokens import survey_pk_from_token
+
+
+def survey_analysts() -> QuerySet[User]:
+    """The people a survey can rate: the vendor's analysts and leaders (staff), never a client."""
+    return User.objects.filter(is_staff=True, role__in=[User.Role.ANALYST, User.Role.LEADER]).order_by(
+        "full_name", "pk"
+    )
 
 
 def survey_from_token(token: str) -> Survey | None:

@@ -1,4 +1,9 @@
-"""The survey page (SRV-2): the e-mailed link works without logging in; one answer."""
+"""The survey page (SRV-2): the e-mailed link works without logging in; one answer.
+
+Each score in the e-mail is a link to this page with `?nota=N`: the page opens with that score
+chosen (the client can still change it) and records nothing until the client confirms with a POST,
+so a mail scanner that follows every link of a message answers nothing.
+"""
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -6,7 +11,7 @@ from django.views import View
 
 from core.errors import DomainError
 
-from .forms import SurveyForm
+from .forms import SurveyForm, rating_from_link
 from .selectors import survey_from_token
 from .services import survey_answer
 
@@ -20,7 +25,9 @@ class SurveyAnswerView(View):
         survey = survey_from_token(token)
         if survey is None:
             return render(request, "surveys/survey_invalid.html", status=404)
-        return render(request, self.template_name, {"survey": survey, "form": SurveyForm()})
+        chosen = rating_from_link(request.GET.get("nota"))
+        form = SurveyForm(initial={"rating": chosen} if chosen else {})
+        return render(request, self.template_name, {"survey": survey, "form": form, "chosen": chosen})
 
     def post(self, request, token: str):
         survey = survey_from_token(token)

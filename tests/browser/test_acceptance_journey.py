@@ -45,8 +45,8 @@ def test_proposal_rejection_new_proposal_acceptance_and_survey(page, world, open
     path = re.search(r"/pesquisa/\S+/", survey_mail.body).group(0)
     page.context.clear_cookies()  # the link works without logging in (SRV-2)
     page.goto(page.base_url + path)
-    page.locator("input[name=rating][value='5']").check()
-    page.locator("input[name=solved][value=yes]").check()
+    page.locator("label[for=id_rating_4]").click()  # the score "5"
+    page.locator("label[for=id_solved_0]").click()  # "Sim"
     page.locator("#id_comment").fill("Atendimento rápido.")
     screenshot(page, "survey-form")
     page.get_by_role("button", name="Enviar resposta").click()

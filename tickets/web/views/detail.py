@@ -20,6 +20,7 @@ from core.forms import add_domain_error
 from ... import deadlines, selectors, services
 from ...downloads import attachment_for_download, attachment_response
 from ...models import Ticket, TicketEvent
+from ...presenters.proposal import proposed_solution
 from ...presenters.sla import sla_explanation
 from ...presenters.timeline import ticket_timeline
 from ..forms import FollowUpForm, RejectForm, TicketReplyForm
@@ -61,6 +62,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "ticket": ticket,
         "sla": sla_explanation(ticket, sla, calendar_name),
         "timeline": ticket_timeline(messages_, events),
+        "proposal": proposed_solution(ticket, messages_, events),
         "opening_attachments": list(selectors.ticket_opening_attachments(ticket)),
         "download_blocked": not access.is_staff(user) and ticket.company.has_financial_pendency,
         "reply_form": reply_form,
