@@ -123,16 +123,17 @@ class ContactInviteView(CompanyAdminRequiredMixin, View):
         form = ContactInviteForm(request.POST)
         if form.is_valid():
             try:
-                contact = services.contact_invite(
-                    actor=request.user, company=self.contact.company, **form.cleaned_data
-                )
+                services.contact_invite(actor=request.user, company=self.contact.company, **form.cleaned_data)
             except DomainError as error:
                 add_domain_error(form, error)
             else:
                 messages.success(
                     request,
                     _("Convite enviado para %(email)s. O link de ativação vale %(days)s dias.")
-                    % {"email": contact.user.email, "days": settings.INVITATION_TIMEOUT_DAYS},
+                    % {
+                        "email": form.cleaned_data["email"].strip().lower(),
+                        "days": settings.INVITATION_TIMEOUT_DAYS,
+                    },
                 )
                 return redirect("contact-list")
         return render(request, self.template_name, {"form": form}, status=400)
