@@ -209,3 +209,8 @@ __all__ = [
     "ticket_opening_on_behalf",
     "tickets_visible_to",
 ]
+
+# --- Second factor (SEC-5) ---
+from .mfa import has_second_factor, second_factor_passed, second_factor_required
+
+__all__ += ["has_second_factor", "second_factor_passed", "second_factor_required"]
