@@ -39,18 +39,19 @@ class StaffSecondFactorMiddleware:
 
     @staticmethod
     def _second_factor_redirect(request: HttpRequest, user) -> HttpResponse | None:
+        if access.second_factor_passed(request, user):
+            return None  # read from the session: no query on every back-office page
         query = urlencode({"next": request.get_full_path()})
-        if not access.has_second_factor(user):
-            messages.info(
-                request,
-                _(
-                    "Para abrir o back-office, ative a verificação em duas etapas: leia o QR code com "
-                    "um aplicativo autenticador e digite o código que ele mostrar."
-                ),
-            )
-            return HttpResponseRedirect(f"{reverse('mfa_activate_totp')}?{query}")
-        if not access.second_factor_passed(request, user):
+        if access.has_second_factor(user):
             return HttpResponseRedirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        messages.info(
+            request,
+            _(
+                "Para abrir o back-office, ative a verificação em duas etapas: leia o QR code com "
+                "um aplicativo autenticador e digite o código que ele mostrar."
+            ),
+        )
+        return HttpResponseRedirect(f"{reverse('mfa_activate_totp')}?{query}")
         return None
 
 

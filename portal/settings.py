@@ -198,8 +198,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portal do Cliente] "
 # before any back-office page (accounts.middleware.StaffSecondFactorMiddleware), optional otherwise.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Portal do Cliente"
-# The sessions a user has open, listed and ended from the profile (allauth's usersessions).
-USERSESSIONS_TRACK_ACTIVITY = True
+# The sessions a user has open, listed and ended from the profile (allauth's usersessions); each is
+# recorded at login, not touched again on every request (no query added to every page).
+USERSESSIONS_TRACK_ACTIVITY = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -315,7 +316,7 @@ PERMISSIONS_POLICY_DENIED = [
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.DeviceTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -365,6 +366,9 @@ LOGGING = {
     # WeasyPrint tells every step of every PDF at INFO: only its warnings are worth a log line.
     "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint.progress": {"level": "WARNING"}},
 }
+
+# API tokens (accounts.models.ApiToken): one per device, valid for this many days, revocable.
+API_TOKEN_LIFETIME_DAYS = env.int("API_TOKEN_LIFETIME_DAYS", default=60)
 
 # --- Portal ------------------------------------------------------------------------------------------
 # `run_periodic_jobs --now` acts as at a later instant only with DEBUG or this flag.

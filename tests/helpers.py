@@ -67,6 +67,14 @@ def logged_in(client, user):
     return client
 
 
+def api_token_for(user, device: str = "Testes") -> str:
+    """A live API token of `user` for `Authorization: Token …` (one device of theirs)."""
+    from accounts.services.tokens import api_token_issue
+
+    raw, _token = api_token_issue(user=user, device=device, code=totp_code(user) if user.is_staff else "")
+    return raw
+
+
 # --- Second factor (allauth's mfa) -------------------------------------------------------------------------
 
 
