@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,10 @@ class StaffSecondFactorMiddleware:
     """No back-office page (anything under the admin's prefix) opens for a staff user before their
     second factor: without an activated authenticator they are sent to activate one; with one, a
     session that did not pass it (logged in before it existed, or by other means) must pass it now.
-    Logging out stays possible."""
+    Logging out stays possible. The API through the browser session is refused the same way (a
+    token for staff already demands the code); its token login, schema and docs stay open."""
+
+    API_OPEN = ("api-token", "api-schema", "api-docs")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -35,6 +38,17 @@ class StaffSecondFactorMiddleware:
             redirect = self._second_factor_redirect(request, user)
             if redirect is not None:
                 return redirect
+        if (
+            user is not None
+            and request.path.startswith("/api/")
+            and request.path not in {reverse(name) for name in self.API_OPEN}
+            and access.second_factor_required(user)
+            and not access.second_factor_passed(request, user)
+        ):
+            message = _(
+                "Passe pela verificação em duas etapas no portal antes de usar a API com esta sessão."
+            )
+            return JsonResponse({"detail": message, "code": "mfa_required"}, status=403)
         return self.get_response(request)
 
     @staticmethod

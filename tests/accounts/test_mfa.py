@@ -87,3 +87,12 @@ def test_sec5_a_contact_is_not_forced_and_may_activate_it_from_the_profile(world
     profile = client.get(reverse("profile")).content.decode()
     assert reverse("mfa_index") in profile
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
+
+
+def test_sec5_the_api_through_a_staff_session_without_the_second_factor_is_refused(world):
+    client = Client()
+    client.force_login(world.analyst)
+    response = client.get("/api/v1/tickets/")
+    assert response.status_code == 403
+    assert response.json()["code"] == "mfa_required"
+    assert client.get("/api/v1/schema/").status_code == 200
