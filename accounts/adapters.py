@@ -1,4 +1,8 @@
+import time
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
 
 
 class PortalAccountAdapter(DefaultAccountAdapter):
@@ -18,3 +22,23 @@ class PortalAccountAdapter(DefaultAccountAdapter):
         subject = self.format_email_subject(" ".join(subject.split()))
         body_text = render_to_string(f"{template_prefix}_message.txt", context)
         email_enqueue_rendered(to=email, subject=subject, body_text=body_text, template=template_prefix)
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        """Activating or changing the second factor asks for the password again, unless the session
+        logged in with it in the last few minutes (a staff user sent to activate it right after
+        logging in types it once, SEC-5)."""
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        request = context.request
+        records = get_authentication_records(request, request.user) if request is not None else []
+        timeout = self.reauthentication_timeout()
+        return not any(
+            record.get("method") == "password" and time.time() - record.get("at", 0) < timeout
+            for record in records
+        )
+
+    @staticmethod
+    def reauthentication_timeout() -> int:
+        from allauth.account import app_settings
+
+        return app_settings.REAUTHENTICATION_TIMEOUT

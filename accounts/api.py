@@ -1,7 +1,7 @@
 """REST API of accounts (API-1): the token login, and the permission class of staff-only routes.
 
-The token is issued by `accounts.services.api_token_issue`; attempts are throttled per client
-address and per e-mail address.
+The token is issued by `accounts.services.api_token_issue` (one per device, expiring; staff give
+their authenticator app's code too); attempts are throttled per client address and per e-mail.
 """
 
 from __future__ import annotations
@@ -35,6 +35,15 @@ class IsAnalyst(BasePermission):
 class TokenLoginSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=128, style={"input_type": "password"}, trim_whitespace=False)
+    device = serializers.CharField(
+        max_length=80, required=False, allow_blank=True, help_text=_("Nome do dispositivo ou programa.")
+    )
+    code = serializers.CharField(
+        max_length=16,
+        required=False,
+        allow_blank=True,
+        help_text=_("Código do aplicativo autenticador: obrigatório para a equipe de atendimento."),
+    )
 
     def validate(self, attrs):
         user = authenticate(self.context["request"], email=attrs["email"], password=attrs["password"])
@@ -80,13 +89,21 @@ class TokenLoginView(APIView):
         auth=[],
         request=TokenLoginSerializer,
         responses={
-            200: inline_serializer("Token", fields={"token": serializers.CharField()}),
-            400: OpenApiResponse(description="Wrong e-mail or password, or a deactivated account."),
+            200: inline_serializer(
+                "Token", fields={"token": serializers.CharField(), "expires_at": serializers.DateTimeField()}
+            ),
+            400: OpenApiResponse(
+                description="Wrong e-mail or password, a deactivated account, or (staff) a missing "
+                "or wrong authenticator code."
+            ),
             429: OpenApiResponse(ErrorSerializer, description="Too many attempts: wait and retry."),
         },
     )
     def post(self, request):
         serializer = TokenLoginSerializer(data=request.data, context={"request": request._request})
         serializer.is_valid(raise_exception=True)
-        token = services.api_token_issue(user=serializer.validated_data["user"])
-        return Response({"token": token})
+        data = serializer.validated_data
+        raw, token = services.api_token_issue(
+            user=data["user"], device=data.get("device", ""), code=data.get("code", "")
+        )
+        return Response({"token": raw, "expires_at": token.expires_at})

@@ -338,3 +338,27 @@ class PartnerConsultant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.full_name} ({self.unit})"
+
+
+class ApiToken(models.Model):
+    """An API token of one device (SEC-6): it expires, may be revoked on its own, and only its
+    SHA-256 is stored; the token itself is shown once, when issued."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("usuário")
+    )
+    name = models.CharField(_("dispositivo"), max_length=80)
+    key_hash = models.CharField(_("resumo da chave"), max_length=64, unique=True, editable=False)
+    key_hint = models.CharField(_("início da chave"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("criado em"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("último uso"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expira em"))
+    revoked_at = models.DateTimeField(_("revogado em"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("token de API")
+        verbose_name_plural = _("tokens de API")
+        indexes = [models.Index(fields=["user", "revoked_at"], name="accounts_apitoken_user_live")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.key_hint}…)"

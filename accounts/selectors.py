@@ -11,7 +11,7 @@ from core.errors import NotFoundError
 from core.search import contains_folded_q
 
 from . import access
-from .models import Contact, User
+from .models import ApiToken, Contact, User
 from .validators import normalize_digits
 
 
@@ -52,3 +52,8 @@ def contact_get_managed(user: User, pk: int) -> Contact:
     if contact is None:
         raise NotFoundError
     return contact
+
+
+def api_tokens_of(user: User) -> QuerySet[ApiToken]:
+    """The user's own API tokens (SEC-6), newest first: live, expired and revoked."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")

@@ -20,4 +20,6 @@ urlpatterns = [
     ),
     path("ativar/<str:token>/", views.ActivationView.as_view(), name="contact-activate"),
     path("perfil/", views.ProfileView.as_view(), name="profile"),
+    path("perfil/tokens/", views.ApiTokenListView.as_view(), name="api-tokens"),
+    path("perfil/tokens/<int:pk>/revogar/", views.ApiTokenRevokeView.as_view(), name="api-token-revoke"),
 ]

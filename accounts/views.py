@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -134,16 +135,17 @@ class ContactInviteView(CompanyAdminRequiredMixin, View):
         form = ContactInviteForm(request.POST)
         if form.is_valid():
             try:
-                contact = services.contact_invite(
-                    actor=request.user, company=self.contact.company, **form.cleaned_data
-                )
+                services.contact_invite(actor=request.user, company=self.contact.company, **form.cleaned_data)
             except DomainError as error:
                 add_domain_error(form, error)
             else:
                 messages.success(
                     request,
                     _("Convite enviado para %(email)s. O link de ativação vale %(days)s dias.")
-                    % {"email": contact.user.email, "days": settings.INVITATION_TIMEOUT_DAYS},
+                    % {
+                        "email": form.cleaned_data["email"].strip().lower(),
+                        "days": settings.INVITATION_TIMEOUT_DAYS,
+                    },
                 )
                 return redirect("contact-list")
         return render(request, self.template_name, {"form": form}, status=400)
@@ -297,3 +299,20 @@ class ProfileView(LoginRequiredMixin, View):
             messages.success(request, _("Perfil atualizado."))
             return redirect("profile")
         return render(request, self.template_name, {"form": form, "contact": contact}, status=400)
+
+
+class ApiTokenListView(LoginRequiredMixin, View):
+    """The user's API tokens, one per device, each revocable on its own (SEC-6)."""
+
+    def get(self, request):
+        tokens = list(selectors.api_tokens_of(request.user)[:100])
+        return render(request, "accounts/api_tokens.html", {"tokens": tokens, "now": timezone.now()})
+
+
+class ApiTokenRevokeView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        token = services.api_token_revoke_one(actor=request.user, token_id=pk)
+        messages.success(request, _("Token “%(name)s” revogado.") % {"name": token.name})
+        return redirect("api-tokens")

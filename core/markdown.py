@@ -12,6 +12,7 @@ The result is a `SafeString` a template prints as is.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import nh3
@@ -53,13 +54,14 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
-    "td": {"style"},
-    "th": {"style"},
+    "td": {"class"},
+    "th": {"class"},
     "code": {"class"},
 }
-# Table cells keep only their alignment (markdown-it writes `style="text-align:…"`); code blocks keep
-# the fence's language class ("language-sql").
-ALLOWED_STYLE_PROPERTIES = frozenset({"text-align"})
+# Table cells keep only their alignment, as a class (markdown-it writes `style="text-align:…"`, which
+# the Content-Security-Policy refuses); code blocks keep the fence's language class ("language-sql").
+ALIGNED_CELL = re.compile(r'<(t[dh]) style="text-align:(left|center|right)">')
+CELL_CLASSES = frozenset({"md-align-left", "md-align-center", "md-align-right"})
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Bootstrap's look for tables, whatever the author wrote.
 TAG_ATTRIBUTES_SET = {"table": {"class": "table table-sm table-bordered"}}
@@ -71,6 +73,8 @@ def _parser() -> MarkdownIt:
 
 
 def _allowed_class(tag: str, name: str, value: str) -> str | None:
+    if tag in ("td", "th") and name == "class":
+        return value if value in CELL_CLASSES else None
     if tag == "code" and name == "class":
         languages = [word for word in value.split() if word.startswith("language-")]
         return " ".join(languages) or None
@@ -82,7 +86,7 @@ def render_markdown(text: str) -> SafeString:
     removed. An empty text renders as an empty string."""
     if not text or not text.strip():
         return mark_safe("")
-    html = _parser().render(text)
+    html = ALIGNED_CELL.sub(r'<\1 class="md-align-\2">', _parser().render(text))
     cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
@@ -91,7 +95,6 @@ def render_markdown(text: str) -> SafeString:
         attribute_filter=_allowed_class,
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
-        filter_style_properties=set(ALLOWED_STYLE_PROPERTIES),
         set_tag_attribute_values=TAG_ATTRIBUTES_SET,
     )
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above

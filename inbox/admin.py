@@ -20,6 +20,9 @@ from .models import InboundMessage
 
 @admin.register(InboundMessage)
 class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    class Media:
+        css = {"all": ("css/admin-csp.css",)}  # classes for the HTML below (no inline styles: CSP)
+
     list_display = ("received_at", "sender", "subject", "outcome", "reason_short", "ticket_link")
     list_filter = ("outcome", "source", "refusal_sent")
     search_fields = ("sender", "subject", "message_id", "target_number")
@@ -56,9 +59,7 @@ class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("mensagem original"))
     def raw_text(self, obj: InboundMessage) -> str:
         text = bytes(obj.raw or b"")[:200_000].decode("utf-8", "replace")
-        return format_html(
-            '<pre style="white-space: pre-wrap; max-height: 40em; overflow: auto">{}</pre>', text
-        )
+        return format_html('<pre class="admin-pre-scroll">{}</pre>', text)
 
     # Every analyst and leader reads it (the role table of accounts/backends.py may take this over).
     def has_module_permission(self, request: HttpRequest) -> bool:

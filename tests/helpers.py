@@ -6,6 +6,7 @@ tests/factories.py.
 """
 
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -55,10 +56,70 @@ def answers(**given) -> services.SeverityAnswers:
 
 
 def logged_in(client, user):
-    """`client` (Django's or DRF's test client) with `user` logged in; None leaves it anonymous."""
+    """`client` (Django's or DRF's test client) with `user` logged in; None leaves it anonymous.
+
+    Staff (analysts, leaders) also hold an authenticator app and have passed it in this session,
+    as after a real login with the code: the back-office demands it (see `second_factor_passed`)."""
     if user is not None:
         client.force_login(user)
+        if user.is_staff:
+            second_factor_passed(client, user)
     return client
+
+
+def api_token_for(user, device: str = "Testes") -> str:
+    """A live API token of `user` for `Authorization: Token …` (one device of theirs).
+
+    It counts as used just now: the "last used" write (at most once every 5 minutes per token) does
+    not land in the first request a test measures."""
+    from django.utils import timezone
+
+    from accounts.models import ApiToken
+    from accounts.services.tokens import api_token_issue
+
+    raw, token = api_token_issue(user=user, device=device, code=totp_code(user) if user.is_staff else "")
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return raw
+
+
+# --- Second factor (allauth's mfa) -------------------------------------------------------------------------
+
+
+def authenticator_app(user):
+    """The user's authenticator app (a TOTP authenticator), activated now if they had none."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, generate_totp_secret()).instance
+
+
+def totp_code(user) -> str:
+    """The code the user's authenticator app shows right now (it may be typed again: the "used
+    codes" memory of this code is forgotten, so two logins in one 30-second window both work)."""
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
+    from django.core.cache import cache
+
+    authenticator = authenticator_app(user)
+    secret = decrypt(authenticator.data["secret"])
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    cache.delete(TOTP(authenticator)._get_used_cache_key(code))
+    return code
+
+
+def second_factor_passed(client, user) -> None:
+    """Record in the client's session that `user` passed their authenticator app, the way allauth's
+    mfa records it at login (`account_authentication_methods`)."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+
+    authenticator = authenticator_app(user)
+    session = client.session
+    records = list(session.get(AUTHENTICATION_METHODS_SESSION_KEY) or [])
+    records.append({"method": "mfa", "at": time.time(), "id": authenticator.pk, "type": authenticator.type})
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
 
 
 def flash(response) -> list[str]:
@@ -107,13 +168,24 @@ def screenshot(page, name: str) -> None:
 
 
 def browser_login(page, email: str, password: str = PASSWORD) -> None:
-    """Log `email` in through the portal's login page (whoever was logged in is logged out first)."""
+    """Log `email` in through the portal's login page (whoever was logged in is logged out first).
+
+    Staff hold an authenticator app (activated here if they had none) and type its code when asked."""
+    from accounts.models import User
+
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None and user.is_staff:
+        authenticator_app(user)
     page.context.clear_cookies()
     page.goto(page.base_url + "/conta/entrar/")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Senha", exact=True).fill(password)
     page.locator("main").get_by_role("button", name="Entrar").click()
     page.wait_for_load_state()
+    if user is not None and user.is_staff and "/conta/2fa/authenticate/" in page.url:
+        page.locator("input[name=code]").fill(totp_code(user))
+        page.locator("main").locator("button[type=submit]").first.click()
+        page.wait_for_load_state()
 
 
 def analyst_moves(page, ticket, status_label: str, reason: str) -> None:

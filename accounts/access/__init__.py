@@ -62,6 +62,11 @@ from .knowledge import (
     articles_visible_to,
     deflection_company,
 )
+from .mfa import (
+    has_second_factor,
+    second_factor_passed,
+    second_factor_required,
+)
 from .news import (
     may_delete_news,
     may_edit_news,
@@ -85,6 +90,10 @@ from .ombudsman import (
     cited_tickets,
     require_case_client,
     ticket_numbers,
+)
+from .replies import (
+    access_canned_reply,
+    canned_replies_visible_to,
 )
 from .roles import (
     STAFF_ROLES,
@@ -133,6 +142,7 @@ __all__ = [
     "ActorRole",
     "access_article",
     "access_attachment",
+    "access_canned_reply",
     "access_case",
     "access_chat_file",
     "access_consultancy",
@@ -144,6 +154,7 @@ __all__ = [
     "access_time_entry",
     "articles_visible_to",
     "attachments_visible_to",
+    "canned_replies_visible_to",
     "cases_visible_to",
     "chat_assert_can_start",
     "chat_assert_can_write",
@@ -165,6 +176,7 @@ __all__ = [
     "download_products_of",
     "downloads_blocked_for",
     "events_visible_to",
+    "has_second_factor",
     "is_client",
     "is_company_admin",
     "is_leader",
@@ -195,6 +207,8 @@ __all__ = [
     "require_staff",
     "require_suggestion_client",
     "require_term_acceptor",
+    "second_factor_passed",
+    "second_factor_required",
     "sees_company_tickets",
     "sees_internal_notes",
     "statement_pdfs_of",
@@ -209,8 +223,3 @@ __all__ = [
     "ticket_opening_on_behalf",
     "tickets_visible_to",
 ]
-
-# Canned replies of the back-office (issue 12).
-from .replies import access_canned_reply, canned_replies_visible_to
-
-__all__ += ["access_canned_reply", "canned_replies_visible_to"]

@@ -177,6 +177,7 @@ class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
                 can_authorize_consultancy=data["can_authorize_consultancy"],
                 is_company_admin=data["is_company_admin"],
             )
+            assert contact is not None  # a staff actor is always told when the address is in use
             obj.pk = contact.pk
             obj.user = contact.user
 

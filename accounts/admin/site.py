@@ -9,7 +9,14 @@ admin.site.site_title = _("Back-office")
 admin.site.index_title = _("Atendimento")
 
 # Unused back-office screens of installed packages: groups (roles live in code, accounts/backends.py),
-# allauth's e-mail addresses (the login is User.email) and DRF token proxies (issued by the API).
-for model_path in ("auth.Group", "account.EmailAddress", "authtoken.TokenProxy"):
+# allauth's e-mail addresses (the login is User.email), DRF token proxies (issued by the API), and
+# allauth's authenticators and sessions (each user manages their own from the profile).
+for model_path in (
+    "auth.Group",
+    "account.EmailAddress",
+    "authtoken.TokenProxy",
+    "mfa.Authenticator",
+    "usersessions.UserSession",
+):
     if admin.site.is_registered(unused := apps.get_model(model_path)):
         admin.site.unregister(unused)

@@ -28,12 +28,14 @@ from .invitations import invitation_token_make, invitation_token_read, user_acti
 from .partners import partner_consultant_create, partner_consultant_update, partner_unit_save
 from .profile import user_set_language, user_update_profile
 from .staff import staff_user_create, staff_user_set_active
-from .tokens import api_token_issue
+from .tokens import api_token_authenticate, api_token_issue, api_token_revoke_one
 
 __all__ = [
     "COMPANY_REGISTRATION_FIELDS",
     "CONTACT_PERMISSION_FIELDS",
+    "api_token_authenticate",
     "api_token_issue",
+    "api_token_revoke_one",
     "company_create",
     "company_set_financial_status",
     "company_update",

@@ -13,7 +13,7 @@ from core.errors import DomainError
 from .. import access
 from ..models import Company, Contact, User
 from .identifiers import clean_cpf
-from .invitations import create_invited_user, invitation_send
+from .invitations import create_invited_user, email_normalize, invitation_conflict_report, invitation_send
 from .locks import lock_company
 from .tokens import api_token_revoke
 
@@ -38,14 +38,28 @@ def contact_invite(
     can_authorize_consultancy: bool = False,
     is_company_admin: bool = False,
     language: str = "pt-br",
-) -> Contact:
-    """Register a contact and e-mail them a one-time activation link (ACC-2)."""
+) -> Contact | None:
+    """Register a contact and e-mail them a one-time activation link (ACC-2).
+
+    An address already used outside the company is not revealed to a company administrator
+    (no account enumeration): nothing is created or sent to it, the back-office is told, and the
+    view answers as after a normal invitation (returns None). A contact of the same company, or
+    a staff actor, is still told that the address is in use.
+    """
     access.require_company_admin(actor, company.pk)
     cpf = clean_cpf(cpf)
     if Contact.objects.filter(company=company, cpf=cpf).exists():
         raise DomainError(
             _("Já existe um contato com este CPF nesta empresa."), field="cpf", code="cpf_taken"
         )
+    existing = User.objects.filter(email__iexact=email_normalize(email)).select_related("contact").first()
+    if existing is not None and not actor.is_staff:
+        same_company = (
+            getattr(existing, "contact", None) is not None and existing.contact.company_id == company.pk
+        )
+        if not same_company:
+            invitation_conflict_report(actor=actor, email=existing.email, organisation=company.trade_name)
+            return None
     user = create_invited_user(email=email, full_name=full_name, role=User.Role.CONTACT, language=language)
     contact = Contact.objects.create(
         user=user,

@@ -90,11 +90,15 @@ def user_activate(*, token: str, password: str) -> User:
     return user
 
 
+def email_normalize(email: str) -> str:
+    return User.objects.normalize_email(email).strip().lower()
+
+
 def create_invited_user(
     *, email: str, full_name: str, role: str, language: str, is_staff: bool = False
 ) -> User:
     """A user who still has to activate their access (no usable password); one per e-mail address."""
-    email = User.objects.normalize_email(email).strip().lower()
+    email = email_normalize(email)
     if User.objects.filter(email__iexact=email).exists():
         raise DomainError(_("Já existe um usuário com este e-mail."), field="email", code="email_taken")
     return User.objects.create_user(
@@ -104,4 +108,28 @@ def create_invited_user(
         role=role,
         language=language,
         is_staff=is_staff,
+    )
+
+
+def invitation_conflict_report(*, actor: User, email: str, organisation: str) -> None:
+    """Tell the back-office (the active leaders, through the outbox) that `actor` tried to invite an
+    address that already belongs to someone outside their company; the actor is told nothing more
+    than after a normal invitation, so the form cannot be used to find out who has an account."""
+    leaders = list(
+        User.objects.filter(role=User.Role.LEADER, is_active=True)
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+    if not leaders:
+        return
+    email_enqueue(
+        to=leaders,
+        template="accounts/invitation_conflict",
+        context={
+            "invited_email": email,
+            "invited_by": actor.full_name,
+            "invited_by_email": actor.email,
+            "company_name": organisation,
+        },
+        thread="",
     )

@@ -39,7 +39,7 @@ class ArticleImageInline(admin.TabularInline):
         if not obj.pk:
             return "—"
         snippet = f"![{obj.alt}]({reverse('kb-image', kwargs={'pk': obj.pk})})"
-        return format_html('<code class="kb-image-snippet" style="user-select: all">{}</code>', snippet)
+        return format_html('<code class="kb-image-snippet">{}</code>', snippet)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return bool(getattr(request.user, "is_analyst", False))

@@ -34,6 +34,9 @@ class SnapshotCalendarFilter(admin.SimpleListFilter):
 class CalendarSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: a snapshot is what deadlines were promised with; nobody edits or deletes it."""
 
+    class Media:
+        css = {"all": ("css/admin-csp.css",)}  # classes for the HTML below (no inline styles: CSP)
+
     list_display = ("calendar_name", "short_digest", "years", "closed_count", "created")
     list_display_links = ("calendar_name", "short_digest")
     list_filter = (SnapshotCalendarFilter,)
@@ -96,9 +99,7 @@ class CalendarSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
                 for day, name, scope in rows
             ),
         )
-        return format_html(
-            "<ul style='max-height:20rem;overflow:auto;margin:0;padding-left:1.2rem'>{}</ul>", items
-        )
+        return format_html("<ul class='admin-list-scroll'>{}</ul>", items)
 
     @admin.display(description=_("dados (JSON)"))
     def pretty_data(self, obj):
@@ -108,8 +109,7 @@ class CalendarSnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         )
         text = "{\n" + lines + "\n}"
         return format_html(
-            "<details><summary>{}</summary><pre style='white-space:pre-wrap;max-height:30rem;"
-            "overflow:auto;margin:.5rem 0 0'>{}</pre></details>",
+            "<details><summary>{}</summary><pre class='admin-pre-frozen'>{}</pre></details>",
             _("Mostrar os dados congelados"),
             text,
         )

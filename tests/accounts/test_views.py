@@ -85,20 +85,50 @@ def test_acc2_invite_with_bad_input_shows_portuguese_errors_next_to_fields(world
     assert not User.objects.filter(email="nao-e-email").exists()
 
 
-def test_acc2_invite_with_an_email_in_use_keeps_what_was_typed(world, client_for):
+def test_acc2_invite_with_an_email_of_the_same_company_keeps_what_was_typed(world, client_for):
     client = client_for(world.admin.user)
     response = client.post(
         reverse("contact-invite"),
-        {
-            "full_name": "Outro",
-            "email": world.other_contact.user.email,
-            "cpf": make_cpf(),
-            "language": "pt-br",
-        },
+        {"full_name": "Outro", "email": world.contact.user.email, "cpf": make_cpf(), "language": "pt-br"},
     )
     assert response.status_code == 400
     assert response.context["form"].errors["email"] == ["Já existe um usuário com este e-mail."]
     assert 'value="Outro"' in response.content.decode()
+
+
+def _invite(client, email: str):
+    data = {"full_name": "Outro", "email": email, "cpf": make_cpf(), "language": "pt-br"}
+    return client.post(reverse("contact-invite"), data, follow=True)
+
+
+def test_acc2_invite_of_another_companys_address_answers_like_a_normal_invite(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    """No account enumeration: the answer to another company's address (or a staff one) is the
+    answer to a new address; nothing is created or sent to it, and the leaders are told."""
+    client = client_for(world.admin.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        normal = _invite(client, "novo@alfa.example")
+    mail.outbox.clear()
+    texts = {}
+    for email in (world.other_contact.user.email, world.analyst.email, world.partner.email):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = _invite(client, email.upper())
+        assert response.status_code == 200
+        texts[email] = [str(m) for m in response.context["messages"]]
+    first = next(str(m) for m in normal.context["messages"])
+    assert first == "Convite enviado para novo@alfa.example. O link de ativação vale 7 dias."
+    for email, shown in texts.items():
+        assert shown == [first.replace("novo@alfa.example", email.lower())]
+    assert not Contact.objects.filter(
+        company=world.company, user__email=world.other_contact.user.email
+    ).exists()
+    world.other_contact.refresh_from_db()
+    assert world.other_contact.company == world.other_company
+    recipients = [message.to for message in mail.outbox]
+    assert recipients == [[world.leader.email]] * 3  # the back-office only: never the invited address
+    assert world.other_contact.user.email in mail.outbox[0].body
+    assert "Comércio Beta" not in mail.outbox[0].body and "Metalúrgica Alfa" in mail.outbox[0].body
 
 
 def test_acc3_admin_changes_permissions(world, client_for):

@@ -1,8 +1,9 @@
 """Fixtures of the API tests: a client holding a user's token (the roles are in tests/conftest.py)."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from tests.helpers import api_token_for
 
 
 @pytest.fixture
@@ -12,8 +13,7 @@ def api_for(db):
     def build(user=None) -> APIClient:
         client = APIClient()
         if user is not None:
-            token, _created = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(user)}")
         return client
 
     return build

@@ -1,9 +1,10 @@
 """Token login and authentication of the API (API-1, ACC-7)."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.models import ApiToken
+from accounts.services.tokens import api_token_digest
 from tests.factories import PASSWORD
 from tests.helpers import logged_in
 
@@ -29,16 +30,20 @@ def test_api1_login_returns_a_token_that_authenticates_the_next_calls(world):
 
     assert response.status_code == 200
     token = response.json()["token"]
-    assert Token.objects.get(user=world.contact.user).key == token
+    stored = ApiToken.objects.get(user=world.contact.user)
+    assert stored.key_hash == api_token_digest(token) and token not in stored.key_hash  # hashed at rest
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert client.get("/api/v1/tickets/").status_code == 200
 
 
-def test_api1_login_twice_returns_the_same_token(world):
-    first = APIClient().post(URL, {"email": "contato@alfa.example", "password": PASSWORD}, format="json")
+def test_sec6_each_login_is_a_device_of_its_own(world):
+    first = APIClient().post(
+        URL, {"email": "contato@alfa.example", "password": PASSWORD, "device": "Notebook"}, format="json"
+    )
     second = APIClient().post(URL, {"email": "contato@alfa.example", "password": PASSWORD})
-    assert first.json() == second.json()
+    assert first.json()["token"] != second.json()["token"]
+    assert sorted(ApiToken.objects.values_list("name", flat=True)) == ["Dispositivo sem nome", "Notebook"]
 
 
 def test_api1_wrong_password_is_refused_in_portuguese_and_creates_no_token(world):
@@ -48,7 +53,7 @@ def test_api1_wrong_password_is_refused_in_portuguese_and_creates_no_token(world
 
     assert response.status_code == 400
     assert response.json() == {"non_field_errors": [WRONG]}
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
 
 
 def test_api1_unknown_email_answers_like_a_wrong_password(world):
@@ -88,7 +93,7 @@ def test_api1_token_login_is_throttled(world):
     assert response.status_code == 429
     assert response.json()["code"] == "throttled"
     assert "Retry-After" in response.headers
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
 
 
 def test_api1_token_login_is_throttled_per_account_from_any_address(world):

@@ -23,14 +23,13 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
 
 from portal.wsgi import application
 from surveys.tokens import survey_token
-from tests.helpers import at, upload
+from tests.helpers import api_token_for, at, upload
 from tickets import services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -260,9 +259,9 @@ def _fuzz(strategy, *, examples: int, headers: dict, checks: list, counter: list
 def test_api1_schemathesis_finds_no_server_error_and_no_schema_violation(world, data, same_connection):
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
     tokens = {
-        "analyst": Token.objects.create(user=world.analyst).key,
-        "contact": Token.objects.create(user=world.contact.user).key,
-        "leader": Token.objects.create(user=world.leader).key,  # the consultancy operations only
+        "analyst": api_token_for(world.analyst),
+        "contact": api_token_for(world.contact.user),
+        "leader": api_token_for(world.leader),  # the consultancy operations only
     }
     failures: list[str] = []
     calls: list = []

@@ -81,8 +81,8 @@ def test_headings_lists_tables_links_and_code_survive():
     assert "<li><strong>Férias</strong> em lote</li>" in html
     assert "<ol>" in html
     assert '<table class="table table-sm table-bordered">' in html
-    assert '<th style="text-align:left">Rotina</th>' in html
-    assert '<td style="text-align:right">corrigida</td>' in html
+    assert '<th class="md-align-left">Rotina</th>' in html
+    assert '<td class="md-align-right">corrigida</td>' in html
     assert (
         '<a href="https://docs.example/erp" title="Docs" rel="noopener noreferrer">a documentação</a>' in html
     )

@@ -4,11 +4,11 @@ one nobody uses; a suggestion of Alfa's contact on each of the first two."""
 from dataclasses import dataclass
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ideas import services
 from tests.factories import ProductFactory, ProductLineFactory, TeamFactory
+from tests.helpers import api_token_for
 
 
 @dataclass
@@ -55,8 +55,7 @@ def api_as(db):
     def build(user=None) -> APIClient:
         client = APIClient()
         if user is not None:
-            token, _created = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(user)}")
         return client
 
     return build

@@ -4,8 +4,9 @@ administrator, and of Beta's contact; an API client by token."""
 from dataclasses import dataclass
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from tests.helpers import api_token_for
 
 
 @dataclass
@@ -29,8 +30,7 @@ def api_as(db):
     def build(user=None) -> APIClient:
         client = APIClient()
         if user is not None:
-            token, _created = Token.objects.get_or_create(user=user)
-            client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(user)}")
         return client
 
     return build

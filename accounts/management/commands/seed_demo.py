@@ -26,6 +26,8 @@ from ombudsman.demo import seed_demo as seed_demo_ombudsman
 from solutions.demo import seed_demo as seed_demo_solutions
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "Portal#Demo2026")
+# The staff's authenticator app (the back-office asks for its code): one known key for the demo.
+DEMO_TOTP_SECRET = os.environ.get("DEMO_TOTP_SECRET", "PORTALDEMOBACKOFFICETOTP")
 
 PRODUCT_LINES = [
     ("ERP Backoffice", "erp"),
@@ -291,7 +293,7 @@ class Command(BaseCommand):
         logins.append((email, f"consultor de {unit.name} (atende {served})", ""))
 
         for email, name, role in STAFF:
-            self._user(email, name, role, is_staff=True)
+            _demo_authenticator(self._user(email, name, role, is_staff=True))
             logins.append((email, "líder" if role == User.Role.LEADER else "analista", ""))
 
         self._catalogue_and_tickets(lines)
@@ -312,3 +314,16 @@ class Command(BaseCommand):
         for email, description, _ in logins:
             self.stdout.write(f"  {email.ljust(width)}  {description}")
         self.stdout.write(f"  Senha de todos: {DEMO_PASSWORD}")
+        self.stdout.write(
+            f"  Equipe (back-office): verificação em duas etapas com a chave {DEMO_TOTP_SECRET} num "
+            "aplicativo autenticador, ou o código atual com `manage.py demo_totp_code <e-mail>`"
+        )
+
+
+def _demo_authenticator(user: User) -> None:
+    """The demo staff's authenticator app, on the known demo key (kept as is when already there)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
