@@ -8,6 +8,7 @@ through accounts/access.py and tickets/selectors.py.
 from .catalogue import Product, ProductVersion, Routine, Team
 from .phone import PhoneDesk
 from .policies import AcceptancePolicy
+from .seen import TicketSeen
 from .ticket import Ticket
 from .timeline import Attachment, Message, TicketEvent, TicketNotice, attachment_path
 
@@ -23,5 +24,6 @@ __all__ = [
     "Ticket",
     "TicketEvent",
     "TicketNotice",
+    "TicketSeen",
     "attachment_path",
 ]

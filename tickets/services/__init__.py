@@ -9,6 +9,7 @@ from .acceptance import ticket_accept_solution, ticket_postpone_acceptance, tick
 from .conversation import ticket_reply
 from .follow_ups import ticket_follow_up
 from .opening import CST_KINDS, CST_SUBJECTS, ticket_open
+from .seen import ticket_mark_seen
 from .severity import SeverityAnswers, SeverityDecision, SeverityReason, severity_classify, severity_decide
 from .staging import uploads_discard, uploads_restore, uploads_stage, uploads_staged_names
 from .triage import ticket_assign, ticket_reclassify, ticket_transfer, ticket_transition
@@ -24,6 +25,7 @@ __all__ = [
     "ticket_accept_solution",
     "ticket_assign",
     "ticket_follow_up",
+    "ticket_mark_seen",
     "ticket_open",
     "ticket_postpone_acceptance",
     "ticket_reclassify",
