@@ -169,12 +169,13 @@ def test_list_columns_show_status_severity_product_and_forecast(world, client_fo
         in page
     )
     assert (
-        f"{paused.number} Tela travada Pendência do cliente Crítica ERP Backoffice 10/03/2026 10:00 "
-        "relógio parado" in page
+        # "novidade": the analyst's status change is news for the reader (the unread marker).
+        f"{paused.number} novidade Tela travada Pendência do cliente Crítica ERP Backoffice 10/03/2026 10:00 "
+        "relógio parado retoma quando você responder" in page
     )
     assert (
-        f"{closed.number} Dúvida de cadastro Encerrado Crítica ERP Backoffice 10/03/2026 10:00 encerrado"
-        in page
+        f"{closed.number} novidade Dúvida de cadastro Encerrado Crítica ERP Backoffice 10/03/2026 10:00 "
+        "encerrado" in page
     )
 
 
