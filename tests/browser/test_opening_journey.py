@@ -17,14 +17,16 @@ def test_financial_kind_asks_the_subject_instead_of_the_technical_questions(page
     page.goto(page.base_url + "/chamados/novo/")
     assert page.get_by_label("Produto").is_visible()
     assert page.get_by_text("Há dados sendo gravados errados ou corrompidos?").is_visible()
-    assert not page.get_by_label("Assunto").is_visible()
+    assert not page.get_by_role("combobox", name=re.compile("^Assunto")).is_visible()
 
     page.get_by_label("Financeiro").check()
-    assert page.get_by_label("Assunto").is_visible()
+    assert page.get_by_role("combobox", name=re.compile("^Assunto")).is_visible()
     assert not page.get_by_label("Produto").is_visible()
     assert not page.get_by_text("Há dados sendo gravados errados ou corrompidos?").is_visible()
     assert not page.get_by_text("Consultoria por telefone").is_visible()
-    page.get_by_label("Assunto").select_option(label="Boleto: segunda via ou vencimento")
+    page.get_by_role("combobox", name=re.compile("^Assunto")).select_option(
+        label="Boleto: segunda via ou vencimento"
+    )
     page.get_by_label("Resumo").fill("Segunda via do boleto de novembro")
     page.get_by_label("Descrição detalhada").fill("Preciso da segunda via do boleto que vence dia 10.")
     screenshot(page, "tickets-new-financial")
@@ -41,9 +43,10 @@ def test_pendency_company_sees_only_the_subject_and_no_consultancy(page, world, 
     browser_login(page, world.contact.user.email)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(page.base_url + "/chamados/novo/")
-    assert page.get_by_label("Assunto").is_visible()
+    assert page.get_by_role("combobox", name=re.compile("^Assunto")).is_visible()
     assert page.locator("#id_product").count() == 0
-    assert page.get_by_text("Consultoria").count() == 0
+    assert page.locator("main").get_by_text("Consultoria por telefone").count() == 0
+    assert page.locator("input[name=modality][value=consultancy]").count() == 0
     screenshot(page, "tickets-new-pendency-390")
 
 
