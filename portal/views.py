@@ -27,8 +27,13 @@ def home(request):
         context["served_companies"] = list(access.companies_actable_by(user).order_by("trade_name"))
     if contact is not None or "served_companies" in context:
         context["now"] = timezone.now()
+        # Tickets waiting for the client first (with what to do), then the newest; unread marked.
         context["recent_tickets"] = list(
-            ticket_selectors.tickets_list(user, scope="mine", open_only=True)[:5]
+            ticket_selectors.tickets_waiting_first(
+                ticket_selectors.tickets_with_news(
+                    ticket_selectors.tickets_list(user, scope="mine", open_only=True), user
+                )
+            )[:5]
         )
         context["can_open_ticket"] = (
             contact.can_open_tickets if contact is not None else bool(context["served_companies"])

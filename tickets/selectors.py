@@ -9,13 +9,25 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from accounts import access
 from accounts.models import Company, User
 from core.search import contains_folded_q
 
-from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent
+from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent, TicketSeen
 
 NUMBER_TYPED = re.compile(r"[\d.\s]+")
 
@@ -156,3 +168,29 @@ def catalogue_versions(product_id: int | str) -> QuerySet[ProductVersion]:
     return ProductVersion.objects.filter(
         product_id=product_id, is_active=True, product__is_active=True
     ).order_by("-name")
+
+
+def tickets_with_news(queryset: QuerySet[Ticket], user: User) -> QuerySet[Ticket]:
+    """`has_news` on each ticket: a public message or a status change by someone else (the system
+    included) since `user` last opened its page, or since its opening when never opened. Two
+    EXISTS subqueries in the same query: a page's cost does not grow with its tickets."""
+    seen = TicketSeen.objects.filter(user=user, ticket=OuterRef("pk")).values("seen_at")[:1]
+    queryset = queryset.annotate(news_since=Coalesce(Subquery(seen), "created_at"))
+    messages = Message.objects.filter(
+        ticket=OuterRef("pk"), is_internal=False, created_at__gt=OuterRef("news_since")
+    ).exclude(author=user)
+    events = TicketEvent.objects.filter(
+        ticket=OuterRef("pk"), kind=TicketEvent.Kind.STATUS, created_at__gt=OuterRef("news_since")
+    ).exclude(actor=user)
+    return queryset.annotate(has_news=Exists(messages) | Exists(events))
+
+
+WAITING_ON_CLIENT = (Ticket.Status.PENDING_CLIENT, Ticket.Status.AWAITING_VALIDATION)
+
+
+def tickets_waiting_first(queryset: QuerySet[Ticket]) -> QuerySet[Ticket]:
+    """The tickets that wait for the client (data asked, a solution to validate) first, then the newest."""
+    waiting = Case(
+        When(status__in=WAITING_ON_CLIENT, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return queryset.annotate(waiting_rank=waiting).order_by("waiting_rank", "-created_at", "-pk")

@@ -192,35 +192,35 @@ def test_analyst_may_not_change_a_consultant_and_nothing_is_recorded(world, clie
 def test_leader_adds_and_renames_a_product_line_and_both_are_recorded(world, client_for):
     client = client_for(world.leader)
 
-    added = client.post(reverse("admin:accounts_productline_add"), {"name": "Varejo", "slug": "varejo"})
-    line = ProductLine.objects.get(slug="varejo")
+    added = client.post(reverse("admin:accounts_productline_add"), {"name": "Vitrine", "slug": "vitrine"})
+    line = ProductLine.objects.get(slug="vitrine")
     changed = client.post(
         reverse("admin:accounts_productline_change", args=[line.pk]),
-        {"name": "Varejo e PDV", "slug": "varejo"},
+        {"name": "Vitrine e PDV", "slug": "vitrine"},
     )
 
     assert (added.status_code, changed.status_code) == (302, 302)
     created, renamed = _records_of(line)
     assert (created.action, created.actor) == (ChangeRecord.Action.CREATED, world.leader)
     assert created.changes == {
-        "name": {"label": "nome", "from": "", "to": "Varejo"},
-        "slug": {"label": "identificador", "from": "", "to": "varejo"},
+        "name": {"label": "nome", "from": "", "to": "Vitrine"},
+        "slug": {"label": "identificador", "from": "", "to": "vitrine"},
     }
     assert (renamed.action, renamed.actor) == (ChangeRecord.Action.CHANGED, world.leader)
-    assert renamed.changes == {"name": {"label": "nome", "from": "Varejo", "to": "Varejo e PDV"}}
+    assert renamed.changes == {"name": {"label": "nome", "from": "Vitrine", "to": "Vitrine e PDV"}}
 
 
 def test_analyst_may_not_add_or_change_a_product_line_and_nothing_is_recorded(world, client_for):
     client = client_for(world.analyst)
     line = ProductLineFactory(name="ERP", slug="erp")
 
-    added = client.post(reverse("admin:accounts_productline_add"), {"name": "Varejo", "slug": "varejo"})
+    added = client.post(reverse("admin:accounts_productline_add"), {"name": "Vitrine", "slug": "vitrine"})
     changed = client.post(
         reverse("admin:accounts_productline_change", args=[line.pk]), {"name": "Trocado", "slug": "erp"}
     )
 
     assert (added.status_code, changed.status_code) == (403, 403)
-    assert not ProductLine.objects.filter(slug="varejo").exists()
+    assert not ProductLine.objects.filter(slug="vitrine").exists()
     assert ProductLine.objects.get(pk=line.pk).name == "ERP"
     assert not ChangeRecord.objects.exists()
 

@@ -22,7 +22,7 @@ class NewsWorld:
 @pytest.fixture
 def catalogue(world) -> NewsWorld:
     erp_line = ProductLineFactory(name="ERP", slug="erp-news")
-    pdv_line = ProductLineFactory(name="Varejo", slug="varejo-news")
+    pdv_line = ProductLineFactory(name="Varejo", slug="varejo")  # the retail line of the default data
     world.company.product_lines.add(erp_line)
     world.other_company.product_lines.add(pdv_line)
     erp = ProductFactory(line=erp_line, name="ERP Backoffice")

@@ -9,6 +9,7 @@ from .catalogue import Product, ProductVersion, Routine, Team
 from .phone import PhoneDesk
 from .policies import AcceptancePolicy
 from .replies import CannedReply
+from .seen import TicketSeen
 from .ticket import Ticket
 from .timeline import Attachment, Message, TicketEvent, TicketNotice, attachment_path
 
@@ -25,5 +26,6 @@ __all__ = [
     "Ticket",
     "TicketEvent",
     "TicketNotice",
+    "TicketSeen",
     "attachment_path",
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Company
@@ -75,6 +76,24 @@ class SlaExplanation:
     note: str = ""
 
 
+def paused_forecast(ticket: Ticket, left_seconds: int, now: datetime | None = None) -> list[str]:
+    """What is known while the clock waits on the client (SLA-4): when it resumes, and the forecast
+    it would give if it resumed now (the time left, from now, on the ticket's frozen calendar)."""
+    if ticket.status == Ticket.Status.AWAITING_VALIDATION:
+        resumes = _("O relógio retoma se você recusar a solução ou escrever uma mensagem.")
+    else:
+        resumes = _("O relógio retoma quando você responder.")
+    if left_seconds <= 0:
+        return [resumes]
+    clock = sla_services.snapshot_clock(ticket.sla_snapshot)
+    due = clock.add(now or timezone.now(), left_seconds)
+    if ticket.status == Ticket.Status.AWAITING_VALIDATION:
+        if_now = _("Se retomasse agora, a previsão seria %(due)s (horário de Brasília).")
+    else:
+        if_now = _("Se você responder agora, a previsão passa a ser %(due)s (horário de Brasília).")
+    return [resumes, if_now % {"due": format_local(due)}]
+
+
 def sla_explanation(ticket: Ticket, sla, calendar_name: str) -> SlaExplanation:
     target = sla.current
     contractual = sla.targets_source == "prime" or ticket.company.support_offer == Company.SupportOffer.PRIME
@@ -135,7 +154,7 @@ def sla_explanation(ticket: Ticket, sla, calendar_name: str) -> SlaExplanation:
                 "O relógio está parado enquanto aguardamos a sua resposta: "
                 "o tempo de espera não conta no prazo."
             )
-        details.append(_("Uma nova data aparece aqui assim que o chamado voltar para análise."))
+        details += paused_forecast(ticket, target.left_seconds)
         return SlaExplanation("paused", headline, details, note)
 
     due = format_local(target.due_at)

@@ -12,18 +12,53 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import access
-from accounts.models import Company, User
+from accounts.models import Company, ProductLine, User
 from consultoria.services.requests import consultancy_open_telephone
 from core.errors import DomainError
 
 from .. import deadlines
 from ..attachments import check_uploads
-from ..models import Product, ProductVersion, Routine, Ticket, TicketEvent
+from ..models import Product, ProductVersion, Routine, Team, Ticket, TicketEvent
 from ..notifications import notify_requester
 from .files import store_attachments
 from .severity import SeverityAnswers, severity_classify
 
 S = Ticket.Status
+
+# Administrative and financial tickets (TKT-3, ACC-6) go to the service centre (CST): the client picks
+# a subject instead of the product, routine, version and environment of a technical ticket. The
+# subjects are the routines of the CST's own catalogue entry (created on first use), so routing,
+# lists and statements treat them like any other ticket. Key -> stored name (Portuguese data).
+CST_KINDS = frozenset({Ticket.Kind.ADMINISTRATIVE, Ticket.Kind.FINANCIAL})
+CST_SUBJECTS: dict[str, str] = {
+    "boleto": "Boleto: segunda via ou vencimento",
+    "nota_fiscal": "Nota fiscal",
+    "cobranca": "Cobrança ou pagamento",
+    "cadastro": "Cadastro da empresa",
+    "contrato": "Contrato",
+    "senha": "Senha e acesso ao portal",
+    "outro": "Outro assunto",
+}
+CST_LINE_SLUG, CST_LINE_NAME = "cst", "Centro de Serviços (CST)"
+CST_TEAM_SLUG, CST_PRODUCT_NAME, CST_VERSION_NAME = "cst", "Centro de Serviços (CST)", "—"
+# No technical impact questions: the CST's tickets take the middle severity of the table.
+CST_ANSWERS = SeverityAnswers(
+    function_unusable=False, has_workaround=False, data_corruption=False, cosmetic=False
+)
+
+
+def cst_catalogue(subject: str) -> tuple[Product, Routine, ProductVersion]:
+    """The CST's catalogue entry for a subject (TKT-3): its product, the subject's routine, its version."""
+    if subject not in CST_SUBJECTS:
+        raise DomainError(_("Escolha o assunto do chamado."), field="subject")
+    line, _created = ProductLine.objects.get_or_create(slug=CST_LINE_SLUG, defaults={"name": CST_LINE_NAME})
+    team, _created = Team.objects.get_or_create(slug=CST_TEAM_SLUG, defaults={"name": CST_LINE_NAME})
+    product, _created = Product.objects.get_or_create(
+        line=line, name=CST_PRODUCT_NAME, defaults={"default_team": team}
+    )
+    routine, _created = Routine.objects.get_or_create(product=product, name=CST_SUBJECTS[subject])
+    version, _created = ProductVersion.objects.get_or_create(product=product, name=CST_VERSION_NAME)
+    return product, routine, version
 
 
 def _new_number() -> str:
@@ -47,14 +82,15 @@ def ticket_open(
     *,
     actor: User,
     company: Company,
-    product: Product,
-    routine: Routine,
-    version: ProductVersion,
-    environment: str,
     summary: str,
     description: str,
-    answers: SeverityAnswers,
+    product: Product | None = None,
+    routine: Routine | None = None,
+    version: ProductVersion | None = None,
+    environment: str = "",
+    answers: SeverityAnswers | None = None,
     kind: str = Ticket.Kind.TECHNICAL,
+    subject: str = "",
     modality: str = Ticket.Modality.STANDARD,
     environment_details: str = "",
     error_message: str = "",
@@ -72,6 +108,11 @@ def ticket_open(
     `on_behalf_of`: staff register the ticket for a caller (the phone channel, CHN-2, ACC-4): the
     caller is the requester and gets the e-mails; `actor` is who registered it and opened it in
     the history. Without it, the actor opens in their own name.
+
+    Administrative and financial tickets (TKT-3) may come with a `subject` (a key of
+    `CST_SUBJECTS`) instead of product, routine, version, environment and answers: they go to the
+    CST's catalogue entry, without an environment, at medium severity. A technical ticket needs the
+    four (TKT-2) and the answers (SEV-1); consultancy is for technical tickets only (CON-1).
     """
     now = now or timezone.now()
     if on_behalf_of is None:
@@ -88,11 +129,29 @@ def ticket_open(
         raise DomainError(_("Canal desconhecido."), field="channel")
     if modality not in Ticket.Modality.values:
         raise DomainError(_("Modalidade desconhecida."), field="modality")
-    if environment not in Ticket.Environment.values:
-        raise DomainError(_("Ambiente desconhecido."), field="environment")
+    if kind in CST_KINDS and modality == Ticket.Modality.CONSULTANCY:
+        raise DomainError(
+            _("Consultoria é só para chamados técnicos; chamados administrativos e financeiros são do CST."),
+            field="modality",
+        )
     if not summary.strip() or not description.strip():
         raise DomainError(_("Informe o resumo e a descrição do problema."), field="summary")
-    _check_catalogue(company, product, routine, version)
+    if kind in CST_KINDS and (subject or product is None):
+        product, routine, version = cst_catalogue(subject)
+        environment, answers = "", CST_ANSWERS
+    elif kind in CST_KINDS and product is not None and product.line.slug == CST_LINE_SLUG:
+        # A follow-up of a CST ticket (TKT-9) carries its subject's catalogue entry.
+        if routine is None or version is None or routine.product_id != product.pk:
+            raise DomainError(_("Escolha o assunto do chamado."), field="subject")
+        environment, answers = "", answers or CST_ANSWERS
+    else:
+        if product is None or routine is None or version is None:
+            raise DomainError(_("Informe o produto, a rotina e a versão."), field="product")
+        if environment not in Ticket.Environment.values:
+            raise DomainError(_("Ambiente desconhecido."), field="environment")
+        if answers is None:
+            raise DomainError(_("Responda às quatro perguntas sobre o impacto."), field="function_usable")
+        _check_catalogue(company, product, routine, version)
     checked = check_uploads(files)
 
     ticket = Ticket(

@@ -18,7 +18,7 @@ from sla.models import Severity
 from .. import selectors
 from ..attachments import ALLOWED_TYPES
 from ..models import Product, ProductVersion, Routine, Ticket
-from ..services import SeverityAnswers
+from ..services import CST_KINDS, SeverityAnswers
 
 YES, NO = "sim", "nao"
 YES_NO = [(YES, _("Sim")), (NO, _("Não"))]
@@ -161,8 +161,27 @@ class SeverityQuestionsForm(forms.Form):
         )
 
 
+# The CST's subjects (services.CST_SUBJECTS' keys), in the reader's language.
+SUBJECT_CHOICES = [
+    ("", _("Selecione o assunto")),
+    ("boleto", _("Boleto: segunda via ou vencimento")),
+    ("nota_fiscal", _("Nota fiscal")),
+    ("cobranca", _("Cobrança ou pagamento")),
+    ("cadastro", _("Cadastro da empresa")),
+    ("contrato", _("Contrato")),
+    ("senha", _("Senha e acesso ao portal")),
+    ("outro", _("Outro assunto")),
+]
+# What a technical ticket asks and an administrative or financial one does not (TKT-2, TKT-3).
+TECHNICAL_FIELDS = ("product", "routine", "version", "environment", *SeverityQuestionsForm.QUESTIONS)
+
+
 class TicketOpenForm(SeverityQuestionsForm):
-    """TKT-2: everything a ticket is opened with, for one company chosen before (contact or partner)."""
+    """TKT-2: everything a ticket is opened with, for one company chosen before (contact or partner).
+
+    An administrative or financial ticket (TKT-3, ACC-6) asks for its subject instead of product,
+    routine, version, environment and the impact questions: those are not required then, and are
+    ignored if posted."""
 
     kind = forms.ChoiceField(
         label=_("Tipo de chamado"),
@@ -175,6 +194,14 @@ class TicketOpenForm(SeverityQuestionsForm):
         choices=Ticket.Modality.choices,
         initial=Ticket.Modality.STANDARD,
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+    subject = forms.ChoiceField(
+        label=_("Assunto"),
+        choices=SUBJECT_CHOICES,
+        required=False,
+        help_text=_(
+            "O Centro de Serviços (CST) atende boletos, notas fiscais, cadastro, contrato e acessos."
+        ),
     )
     product = forms.ModelChoiceField(
         label=_("Produto"), queryset=Product.objects.none(), empty_label=_("Selecione o produto")
@@ -230,6 +257,7 @@ class TicketOpenForm(SeverityQuestionsForm):
     field_order = [
         "kind",
         "modality",
+        "subject",
         "product",
         "routine",
         "version",
@@ -278,6 +306,33 @@ class TicketOpenForm(SeverityQuestionsForm):
                 choice for choice in Ticket.Kind.choices if choice[0] in FINANCIAL_PENDENCY_ALLOWED_KINDS
             ]
             self.fields["kind"].initial = Ticket.Kind.ADMINISTRATIVE
+            # Consultancy is technical support; the CST's kinds never offer it.
+            self.fields["modality"].widget.choices = [
+                choice for choice in Ticket.Modality.choices if choice[0] == Ticket.Modality.STANDARD
+            ]
+        if self.is_cst:
+            for name in (*TECHNICAL_FIELDS, "modality"):
+                self.fields[name].required = False
+            self.fields["subject"].required = True
+
+    @property
+    def chosen_kind(self) -> str:
+        """The kind posted (or the initial one): it decides which questions are asked."""
+        if self.is_bound:
+            return str(self.data.get(self.add_prefix("kind"), ""))
+        return str(self.initial.get("kind") or self.fields["kind"].initial)
+
+    # The phone desk's form (tickets/web/phone.py) still asks everything, whatever the kind.
+    asks_subject = True
+
+    @property
+    def is_cst(self) -> bool:
+        return self.asks_subject and self.chosen_kind in CST_KINDS
+
+    def answers(self) -> SeverityAnswers:
+        if self.is_cst:
+            return SeverityAnswers(False, False, False, False)  # not asked (the service ignores them)
+        return super().answers()
 
     def _chosen_product_id(self, products: QuerySet[Product]) -> int | None:
         raw: Any = self.data.get(self.add_prefix("product")) if self.is_bound else self.initial.get("product")
@@ -289,6 +344,15 @@ class TicketOpenForm(SeverityQuestionsForm):
 
     def clean(self):
         data = super().clean()
+        if self.is_cst:
+            # Not asked: whatever was posted (a stale field of the technical form) is dropped.
+            for name in TECHNICAL_FIELDS:
+                data[name] = None
+                self.errors.pop(name, None)
+            if data.get("modality") == Ticket.Modality.CONSULTANCY:
+                self.add_error("modality", _("Consultoria é só para chamados técnicos."))
+            data["modality"] = Ticket.Modality.STANDARD
+            return data
         product, routine, version = data.get("product"), data.get("routine"), data.get("version")
         if product and routine and routine.product_id != product.pk:
             self.add_error("routine", _("Escolha uma rotina do produto selecionado."))

@@ -76,8 +76,11 @@ class PhoneTicketOpenForm(TicketOpenForm):
     """The portal's opening form (same fields, same checks), with its selects tagged for the
     back-office page and no portal-only helpers."""
 
+    asks_subject = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields.pop("subject")
         for name in ("routine", "version"):
             field = self.fields[name]
             field.widget = ProductTaggedSelect(attrs=field.widget.attrs)

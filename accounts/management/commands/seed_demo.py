@@ -1,6 +1,6 @@
 """Demo data for `make run`: idempotent, prints every login.
 
-Two client companies in different states (UF and financial situation), each with an
+Three client companies in different states (UF and financial situation; one retail), each with an
 administrator and two contacts; a partner unit whose consultant serves one of them; two
 analysts and a leader; tickets in several states, and a ticket in each consultancy state.
 Running it again changes nothing but resetting the demo passwords, so the printed logins always
@@ -73,6 +73,26 @@ COMPANIES = [
             ("diego.admin@valeverde.example", "Diego Rocha", "12345678909", "admin"),
             ("elisa@valeverde.example", "Elisa Prado", "98765432100", "all"),
             ("fabio@valeverde.example", "Fábio Nunes", "24681357928", "own"),
+        ],
+    },
+    {
+        # ACP-5: a regular retail client, so the retail line's window (5 business days) can be tried.
+        "cnpj": "55667788000186",
+        "legal_name": "Supermercados Bom Preço Ltda.",
+        "trade_name": "Bom Preço Supermercados",
+        "state": "RS",
+        "municipality": "Porto Alegre",
+        "address": "Av. Ipiranga, 1200, Azenha",
+        "postal_code": "90160093",
+        "phone": "(51) 3211-5500",
+        "support_offer": Company.SupportOffer.STANDARD,
+        "financial_status": Company.FinancialStatus.REGULAR,
+        "lines": ["varejo"],
+        "partner": False,
+        "people": [
+            ("marina.admin@bompreco.example", "Marina Costa", "32165498791", "admin"),
+            ("otavio@bompreco.example", "Otávio Reis", "74185296355", "all"),
+            ("paula@bompreco.example", "Paula Freitas", "36925814755", "own"),
         ],
     },
 ]
@@ -151,13 +171,27 @@ DEMO_TICKETS = [
     ),
     (
         "elisa@valeverde.example",
-        "PDV Varejo",
-        "Frente de caixa",
+        "",  # administrative and financial tickets name a subject of the CST, not a product
+        "boleto",
         "financial",
         "Segunda via do boleto de outubro",
         (False, False, False, False),
         20,
         [(3, "in_analysis", "")],
+    ),
+    (
+        # ACP-5: a retail ticket waiting for validation, in the retail window of 5 business days.
+        "otavio@bompreco.example",
+        "PDV Varejo",
+        "Frente de caixa",
+        "technical",
+        "Cupom fiscal sai sem o CPF do cliente",
+        (False, True, False, False),
+        10,
+        [
+            (1, "in_analysis", ""),
+            (3, "awaiting_validation", "Ative o parâmetro MV_CPFCUPOM e reinicie o PDV."),
+        ],
     ),
 ]
 
@@ -218,14 +252,20 @@ class Command(BaseCommand):
         now = timezone.now()
         for email, product_name, routine_name, kind, summary, answers, age_hours, steps in DEMO_TICKETS:
             requester = User.objects.get(email=email)
-            product = Product.objects.get(name=product_name)
+            if not product_name:
+                catalogue: dict = {"subject": routine_name}
+            else:
+                product = Product.objects.get(name=product_name)
+                catalogue = {
+                    "product": product,
+                    "routine": product.routines.get(name=routine_name),
+                    "version": cast(ProductVersion, product.versions.order_by("-name").first()),
+                    "environment": "production",
+                }
             ticket = ticket_services.ticket_open(
                 actor=requester,
                 company=requester.contact.company,
-                product=product,
-                routine=product.routines.get(name=routine_name),
-                version=cast(ProductVersion, product.versions.order_by("-name").first()),  # the seeded ones
-                environment="production",
+                **catalogue,
                 kind=kind,
                 summary=summary,
                 description=f"{summary}. Passos: abrir a rotina, preencher os dados e confirmar.",

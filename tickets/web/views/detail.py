@@ -36,7 +36,10 @@ class TicketDetailView(ClientRequiredMixin, View):
 
     def get(self, request, number: str):
         ticket = access.access_ticket(request.user, number)
-        return render(request, self.template_name, detail_context(request, ticket, TicketReplyForm()))
+        response = render(request, self.template_name, detail_context(request, ticket, TicketReplyForm()))
+        # The unread marker of the list and the home: a read receipt, after the page was built.
+        services.ticket_mark_seen(user=request.user, ticket=ticket)
+        return response
 
 
 def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from accounts.models import Company
+from accounts.models import Company, User
 from core.errors import DomainError
 from core.forms import add_domain_error
 from core.periods import format_local, local_today
@@ -27,16 +27,28 @@ from ..mixins import OpeningMixin
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-SEVERITY_IN_WORDS: dict[str, StrOrPromise] = {
-    Severity.CRITICAL: gettext_lazy(
-        "A função não pode ser usada e o impacto na operação é crítico: não há contorno, "
-        "ou há dados sendo corrompidos."
+# SEV-1: the answer that decided the severity, in the client's words (the same decision as the ticket's).
+REASON_IN_WORDS: dict[str, StrOrPromise] = {
+    services.SeverityReason.DATA_CORRUPTION: gettext_lazy(
+        "Você respondeu que há dados sendo gravados errados ou corrompidos: isso basta para a "
+        "severidade crítica, mesmo que a função possa ser usada."
     ),
-    Severity.HIGH: gettext_lazy(
-        "A função pode ser usada, mas com restrições severas; pode exigir intervenção manual ou contorno."
+    services.SeverityReason.UNUSABLE_NO_WORKAROUND: gettext_lazy(
+        "Você respondeu que a função não pode ser usada e que não há solução de contorno: "
+        "o impacto na operação é crítico."
     ),
-    Severity.MEDIUM: gettext_lazy("A função pode ser usada com pequenas restrições; não é crítico."),
-    Severity.LOW: gettext_lazy("Pouco impacto: ortografia, navegação ou exibição."),
+    services.SeverityReason.UNUSABLE_WITH_WORKAROUND: gettext_lazy(
+        "Você respondeu que a função não pode ser usada, mas que existe uma solução de contorno: "
+        "restrição severa, que exige intervenção manual ou contorno."
+    ),
+    services.SeverityReason.COSMETIC: gettext_lazy(
+        "Você respondeu que a função pode ser usada e que o problema é só visual (texto, navegação "
+        "ou exibição): pouco impacto."
+    ),
+    services.SeverityReason.USABLE: gettext_lazy(
+        "Você respondeu que a função pode ser usada, sem dados corrompidos e não só visual: "
+        "pequenas restrições, não é crítico."
+    ),
 }
 
 # --- Opening (TKT-1, TKT-2, SEV-1, ACC-6) ----------------------------------------------------------------
@@ -61,47 +73,77 @@ class TicketCreateView(OpeningMixin, View):
         if company is None:
             return render(request, self.company_template_name, {"companies": companies}, status=400)
         form = TicketOpenForm(request.POST, request.FILES, company=company)
-        if not form.is_valid():
-            return render(request, self.template_name, self._context(form, company, companies), status=400)
+        valid = form.is_valid()
+        # TKT-10: the files chosen survive a round trip (a browser never re-sends them), kept server-side.
+        staged = self._stage(form, request)
+        if not valid or form.errors:
+            return render(
+                request,
+                self.template_name,
+                self._context(form, company, companies, staged=staged),
+                status=400,
+            )
         data = form.cleaned_data
         similar = selectors.tickets_similar_open(
-            request.user, company_id=company.pk, summary=data["summary"], product_id=data["product"].pk
+            request.user,
+            company_id=company.pk,
+            summary=data["summary"],
+            product_id=data["product"].pk if data.get("product") else None,
         )
         if similar and not data["not_duplicate"]:
             # TKT-1: nothing is created until the user says it is another occurrence.
-            context = self._context(form, company, companies, similar=similar, confirm_duplicate=True)
+            context = self._context(
+                form, company, companies, similar=similar, confirm_duplicate=True, staged=staged
+            )
             return render(request, self.template_name, context)
         try:
+            files = services.uploads_restore(staged, actor=request.user) if staged else []
             ticket = services.ticket_open(
                 actor=request.user,
                 company=company,
-                product=data["product"],
-                routine=data["routine"],
-                version=data["version"],
-                environment=data["environment"],
+                product=data.get("product"),
+                routine=data.get("routine"),
+                version=data.get("version"),
+                environment=data.get("environment") or "",
+                subject=data.get("subject") or "",
                 summary=data["summary"],
                 description=data["description"],
-                answers=form.answers(),
+                answers=None if form.is_cst else form.answers(),
                 kind=data["kind"],
-                modality=data["modality"],
+                modality=data.get("modality") or Ticket.Modality.STANDARD,
                 environment_details=data["environment_details"],
                 error_message=data["error_message"],
                 particularities=data["particularities"],
-                files=data["attachments"],
+                files=files,
             )
         except DomainError as error:
             if error.code == "financial_pendency":
                 form.add_error("kind", error.message)
             else:
                 add_domain_error(form, error)
-            return render(request, self.template_name, self._context(form, company, companies), status=400)
+            context = self._context(form, company, companies, staged=staged)
+            return render(request, self.template_name, context, status=400)
+        if staged:
+            services.uploads_discard(staged, actor=request.user)
         messages.success(request, _opened_message(ticket))
         return HttpResponseRedirect(reverse("ticket-detail", kwargs={"number": ticket.number}))
 
-    def _context(self, form, company, companies, *, similar=(), confirm_duplicate=False) -> dict:
+    def _stage(self, form: TicketOpenForm, request) -> str:
+        """The token of the files kept so far: the earlier ones plus those of this request."""
+        kept = request.POST.get("staged_files", "")
+        new = request.FILES.getlist("attachments")
+        if not new:
+            return kept if kept and services.uploads_staged_names(kept, actor=request.user) else ""
+        try:
+            return services.uploads_stage(new, actor=request.user, keep=kept)
+        except DomainError as error:
+            add_domain_error(form, error)
+            return kept
+
+    def _context(self, form, company, companies, *, similar=(), confirm_duplicate=False, staged="") -> dict:
         request = self.request
-        answers = form.partial_answers() if form.is_bound else None
-        _wire_htmx(form, partner=companies is not None)
+        answers = form.partial_answers() if form.is_bound and not form.is_cst else None
+        _wire_htmx(form, partner=companies is not None, confirm_duplicate=confirm_duplicate)
         return {
             "form": form,
             "kind_hints": KIND_HINTS,
@@ -110,7 +152,11 @@ class TicketCreateView(OpeningMixin, View):
             "companies": companies,
             "similar": similar,
             "confirm_duplicate": confirm_duplicate,
-            "files_lost": form.is_bound and bool(request.FILES),
+            "staged_files": staged,
+            "staged_names": services.uploads_staged_names(staged, actor=cast("User", request.user))
+            if staged
+            else [],
+            "cst_kinds": ",".join(sorted(services.CST_KINDS)),
             "severity_preview": _severity_preview(company, answers) if answers else None,
         }
 
@@ -132,7 +178,7 @@ MODALITY_HINTS = [
 ]
 
 
-def _wire_htmx(form: TicketOpenForm, *, partner: bool) -> None:
+def _wire_htmx(form: TicketOpenForm, *, partner: bool, confirm_duplicate: bool = False) -> None:
     """Dependent selects, duplicate warning: htmx attributes of the form's widgets."""
     company = ", [name=empresa]" if partner else ""
     options = reverse("ticket-catalogue-options")
@@ -149,7 +195,9 @@ def _wire_htmx(form: TicketOpenForm, *, partner: bool) -> None:
     form.fields["summary"].widget.attrs.update(
         {
             "hx-get": reverse("ticket-similar"),
-            "hx-trigger": "load, input changed delay:600ms, change from:#id_product",
+            # Not on load once the duplicate warning lists them: the list is shown once.
+            "hx-trigger": ("" if confirm_duplicate else "load, ")
+            + "input changed delay:600ms, change from:#id_product",
             "hx-target": "#similar-tickets",
             "hx-include": f"#id_product{company}",
             "autocomplete": "off",
@@ -175,12 +223,14 @@ def _opened_message(ticket: Ticket) -> str:
 
 
 def _severity_preview(company: Company, answers: services.SeverityAnswers) -> dict:
-    severity = services.severity_classify(answers)
+    decision = services.severity_decide(answers)
+    severity = decision.severity
     targets = sla_services.targets_for(company=company, severity=severity, on=local_today())
     return {
         "severity": severity,
+        "reason": decision.reason.value,
         "label": Severity(severity).label,
-        "description": SEVERITY_IN_WORDS[severity],
+        "description": REASON_IN_WORDS[decision.reason],
         "response_hours": targets.response_hours,
     }
 
