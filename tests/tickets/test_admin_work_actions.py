@@ -78,8 +78,10 @@ def test_each_dedicated_action_moves_the_ticket_and_posts_its_body_once(
     assert ticket.status == status
     messages = list(Message.objects.filter(ticket=ticket, body=body))
     assert len(messages) == 1 and not messages[0].is_internal
-    # The client reads it once (the move's reason is the message beside it), not as a second "Motivo".
-    assert client_page(world, ticket).count("rode o ajuste 42") == 1
+    # The client reads it once in the timeline (the move's reason is the message beside it), not as a
+    # second "Motivo"; a proposed solution is also quoted in the validation card above the timeline.
+    expected = 2 if action == "propose" else 1
+    assert client_page(world, ticket).count("rode o ajuste 42") == expected
 
 
 def test_the_first_analyst_who_acts_on_an_unassigned_ticket_becomes_its_owner(world, ticket, analyst_client):
