@@ -192,11 +192,11 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
 
     @admin.display(description=_("situação"), ordering="status")
     def status_badge(self, obj):
-        return status_html(obj)
+        return status_html(obj, short=True)
 
     @admin.display(description=_("severidade"), ordering="_severity_rank")
     def severity_badge(self, obj):
-        return severity_html(obj)
+        return severity_html(obj, short=True)
 
     @admin.display(description=_("responsável"), ordering="assignee__full_name")
     def assignee_name(self, obj):
@@ -234,7 +234,7 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
 
     @admin.display(description=_("SLA"), ordering="sla_rank")
     def sla_badge(self, obj):
-        return sla_html(self._state(obj))
+        return sla_html(self._state(obj), short=True)
 
     # --- Bulk actions (services per ticket; refusals reported, the rest proceeds) ----------------------
 
