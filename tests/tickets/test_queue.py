@@ -180,3 +180,34 @@ def test_the_queue_orders_by_the_columns_of_its_index():
     assert changelist.QUEUE_ORDERING[0] == "sla_rank"
     assert changelist.QUEUE_ORDERING[1].expression.name == "sla_due_at"
     assert changelist.QUEUE_ORDERING[2:] == ["created_at", "pk"]
+
+
+# --- Lighter pages (issue 13, item 3) ----------------------------------------------------------------------
+
+
+def test_the_portal_list_reads_only_the_columns_its_table_shows(world, catalogue, open_ticket):
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):
+        open_ticket(world.contact.user)
+    client = logged_in(Client(), world.contact.user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/chamados/")
+    assert response.status_code == 200 and response.content.count(b'<th scope="row"') == 3
+    page_query = next(
+        q["sql"] for q in queries if 'FROM "tickets_ticket"' in q["sql"] and "LIMIT" in q["sql"]
+    )
+    assert '"tickets_ticket"."description"' not in page_query
+    assert '"accounts_company"."legal_name"' not in page_query and '"tickets_team"' not in page_query
+    assert '"accounts_company"."trade_name"' in page_query and '"tickets_product"."name"' in page_query
+
+
+def test_production_settings_cache_compiled_templates():
+    """Django wraps the loaders in its cached loader when none are configured: the settings do not
+    configure any, so templates are compiled once per process (DEBUG=0 as DEBUG=1)."""
+    from django.conf import settings
+    from django.template import engines
+
+    assert all("loaders" not in backend.get("OPTIONS", {}) for backend in settings.TEMPLATES)
+    loaders = engines["django"].engine.loaders
+    assert [loader[0] for loader in loaders] == ["django.template.loaders.cached.Loader"]

@@ -54,7 +54,7 @@ class TicketListView(ClientRequiredMixin, View):
         )
         if companies is not None and filters.value("empresa"):
             tickets = tickets.filter(company_id=filters.value("empresa"))
-        page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = Paginator(selectors.tickets_list_page(tickets), PAGE_SIZE).get_page(request.GET.get("page"))
         filtered = any(filters.value(name) for name in ("q", "situacao", "severidade", "tipo", "empresa"))
         context = {
             "page": page,
