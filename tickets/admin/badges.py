@@ -21,7 +21,7 @@ from ..deadlines import SlaState
 from ..models import Ticket
 
 # Short words for the labels that do not fit a narrow column.
-SHORT = {
+SHORT: dict[str, dict[str, object]] = {
     "sla": {SlaState.PAUSED: _("Parado")},
     "status": {
         Ticket.Status.PENDING_CLIENT: _("Pendência"),

@@ -62,7 +62,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        counted = self.object_list[: self.CAP + 1].count()
+        counted = self.object_list[: self.CAP + 1].count()  # type: ignore[attr-defined]
         self.capped = counted > self.CAP
         return min(counted, self.CAP)
 
