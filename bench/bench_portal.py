@@ -78,6 +78,8 @@ from sla.models import Calendar, Severity, SeverityTarget  # noqa: E402
 from surveys.models import Survey  # noqa: E402
 from tickets import jobs  # noqa: E402
 from tickets import services as ticket_services  # noqa: E402
+from tickets.admin.changelist import TicketAdmin  # noqa: E402
+from tickets.deadlines import SLA_RANK, SlaState, sla_state  # noqa: E402
 from tickets.models import (  # noqa: E402
     AcceptancePolicy,
     Product,
@@ -413,6 +415,7 @@ def _timeline_and_sla(ticket: Ticket, clock, target, policy, now: datetime, rng:
         ticket.sla_risk_at = clock.deadline(created, seconds=seconds - int(AT_RISK_FRACTION * seconds)).due_at
         if due < now - timedelta(days=1):
             ticket.sla_breached_at = due  # marked by the job long ago; the last day is its backlog
+    ticket.sla_rank = SLA_RANK[sla_state(ticket, now)]  # as the moves and the marking job keep it
 
 
 def seed_history(first_id: int) -> None:
@@ -624,6 +627,43 @@ def measure_pages(world: World, repeat: int, warmup: int) -> list[PageResult]:
     return results
 
 
+QUEUE_PLANS = [
+    ("default (open, by SLA risk)", {}),
+    ("?prazo=estourado", {"prazo": "estourado"}),
+    ("?responsavel=eu", {"responsavel": "eu"}),
+    ("?equipe=minhas", {"equipe": "minhas"}),
+]
+SCAN = re.compile(
+    r"(Index Only Scan|Index Scan|Bitmap Heap Scan|Seq Scan)(?: using (\w+))? on tickets_ticket"
+)
+
+
+def print_queue_plans(world: World, title: str) -> None:
+    """EXPLAIN ANALYZE of the back-office queue's page query, exactly as the changelist builds it
+    (filters, ordering, LIMIT): which scan reads tickets_ticket and whether a sort sits above it.
+    The default queue's whole plan is printed."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    section(title)
+    model_admin: TicketAdmin = admin.site._registry[Ticket]
+    for name, params in QUEUE_PLANS:
+        request = RequestFactory().get("/admin/tickets/ticket/", params)
+        request.user = world.analyst
+        queryset = model_admin.get_changelist_instance(request).queryset[: model_admin.list_per_page]
+        plan = queryset.explain(analyze=True)
+        scans = SCAN.findall(plan)
+        used = ", ".join(f"{kind} {index}".strip() for kind, index in scans) or "?"
+        sorted_above = bool(scans) and "Sort" in plan.split(scans[0][0])[0]
+        timing = re.search(r"Execution Time: ([\d.]+) ms", plan)
+        log(
+            f"{name:<30} {used}; sort above it: {'yes' if sorted_above else 'no'}; "
+            f"execution {timing.group(1) if timing else '?'} ms"
+        )
+        if not params:
+            log("  " + "\n  ".join(plan.splitlines()))
+
+
 def print_pages(results: list[PageResult], title: str) -> None:
     section(title)
     log("p95: nearest rank (e.g. the 2nd slowest of 30); queries: one more request, savepoints included")
@@ -661,6 +701,7 @@ def grow(world: World, total: int, due: int) -> tuple[int, int]:
         "sla_paused": "true",
         "sla_due_at": "NULL",
         "sla_risk_at": "NULL",
+        "sla_rank": str(SLA_RANK[SlaState.PAUSED]),
         "sla_breached_at": "NULL",
         "auto_action_at": "g.deadline",
         "acceptance_policy_id": "%(policy)s",
@@ -913,6 +954,7 @@ def sweeps(world: World, args) -> dict:
     if not args.skip_pages_at_scale:
         summary["pages_at_scale"] = measure_pages(world, args.repeat, args.warmup)
         print_pages(summary["pages_at_scale"], f"Pages at {total:,} tickets (same users, same pages)")
+        print_queue_plans(world, f"Back-office queue plans at {total:,} tickets (EXPLAIN ANALYZE)")
 
     if args.profile and due:
         profile_slice(now, min(args.profile, due))
@@ -964,6 +1006,37 @@ def sweeps(world: World, args) -> dict:
     return summary
 
 
+# The figures of issue 13's table (ours): (measure, page name in `page_plan`, goal).
+ISSUE_TABLE = [
+    ("client's ticket list via API", "API list (contact: company)", "keep (25 ms, 4 q)"),
+    ("staff API list", "API list (analyst: every ticket)", "keep (35 ms, 3 q)"),
+    ("back-office changelist", "analyst changelist (open, by SLA)", "<= 40 ms at 1M"),
+    ("client's ticket page", "ticket page (contact)", "<= 10 ms"),
+]
+
+
+def print_issue_table(base: int, pages: list[PageResult], summary: dict) -> None:
+    """Issue 13's table, our side: median ms and queries at the seeded size and after the growth."""
+    scaled = summary.get("pages_at_scale")
+    total = summary.get("total")
+    title = f"Issue 13's figures (ours; median of the timed requests): {base:,}"
+    section(title + (f" and {total:,} tickets" if scaled else " tickets"))
+    by_name = {p.name: p for p in pages}
+    scaled_by_name = {p.name: p for p in scaled or []}
+    header = f"{base:,} tickets"
+    log(f"{'measure':<36} {header:>18} {(f'{total:,} tickets' if scaled else ''):>18}  goal")
+    for measure, name, goal in ISSUE_TABLE:
+        cells = [by_name[name], scaled_by_name.get(name)]
+        text = [f"{p.median_ms:.1f} ms, {p.queries} q" if p else "" for p in cells]
+        log(f"{measure:<36} {text[0]:>18} {text[1]:>18}  {goal}")
+    if "autoclose" in summary:
+        r = summary["autoclose"]
+        per = r.seconds / max(r.changed, 1) * 1000
+        log(f"{'periodic sweep, per ticket closed':<36} {'':>18} {f'{per:.3f} ms':>18}  <= 0.05 ms")
+    else:
+        log(f"{'periodic sweep, per ticket closed':<36} {'(sweeps skipped)':>18}")
+
+
 # --- Main -------------------------------------------------------------------------------------------------
 
 
@@ -1003,6 +1076,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = measure_pages(world, args.repeat, args.warmup)
     print_pages(pages, f"Pages at {Ticket.objects.count():,} tickets ({args.repeat} requests each after "
                 f"{args.warmup} warm-up; queries of one more request)")  # fmt: skip
+    print_queue_plans(
+        world, f"Back-office queue plans at {Ticket.objects.count():,} tickets (EXPLAIN ANALYZE)"
+    )
     summary = {} if args.skip_sweeps else sweeps(world, args)
 
     section("Summary")
@@ -1033,6 +1109,7 @@ def main(argv: list[str] | None = None) -> int:
         for key in ("reminders", "marking"):
             s = summary[key]
             log(f"{s.name}: {s.changed:,} in {s.seconds:.1f} s, {s.queries_per_batch:,.0f} queries per batch")
+    print_issue_table(args.tickets, pages, summary)
     if failed:
         for page in failed:
             log(f"FAILED: {page.name} answered {page.status} ({page.url})")

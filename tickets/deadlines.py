@@ -119,6 +119,7 @@ SLA_FIELDS = (
     "sla_risk_at",
     "sla_paused",
     "sla_breached_at",
+    "sla_rank",
 )
 
 
@@ -135,6 +136,7 @@ def apply_sla(ticket: Ticket, sla: sla_services.TicketSla) -> list[str]:
     ticket.sla_paused = current.paused
     if current.due_at is None or (ticket.sla_breached_at and current.due_at > ticket.sla_breached_at):
         ticket.sla_breached_at = None  # a longer target (reclassification) can lift a breach mark
+    ticket.sla_rank = sla_rank_of(ticket, breached=current.breached, at_risk=current.at_risk)
     return list(SLA_FIELDS)
 
 
@@ -179,6 +181,25 @@ class SlaState(TextChoices):
     PAUSED = "parado", _("Relógio parado")
     NO_DEADLINE = "sem-prazo", _("Sem prazo")
     CLOSED = "encerrado", _("Encerrado")
+
+
+# SLA-5: the queue's risk order, stored on the ticket (`Ticket.sla_rank`): breached first, then at
+# risk, on time, paused, without a deadline, closed last.
+SLA_RANK: dict[str, int] = {state: rank for rank, state in enumerate(SlaState.values)}
+
+
+def sla_rank_of(ticket: Ticket, *, breached: bool, at_risk: bool) -> int:
+    """The stored rank of a ticket whose SLA fields were just set, the engine saying whether the
+    governing target is breached or at risk at the instant of the change."""
+    if ticket.is_closed:
+        return SLA_RANK[SlaState.CLOSED]
+    if ticket.sla_paused:
+        return SLA_RANK[SlaState.PAUSED]
+    if ticket.sla_due_at is None:
+        return SLA_RANK[SlaState.NO_DEADLINE]
+    if breached:
+        return SLA_RANK[SlaState.BREACHED]
+    return SLA_RANK[SlaState.AT_RISK] if at_risk else SLA_RANK[SlaState.ON_TIME]
 
 
 def sla_state_conditions(now: datetime) -> dict[str, Q]:

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from outbox.services import batched_dispatch, drain_after_commit
 
-from .deadlines import SlaState, sla_state_conditions
+from .deadlines import SLA_RANK, SlaState, sla_state_conditions
 from .locks import tickets_lock_due
 from .models import Team, Ticket, TicketNotice
 from .notifications import notify_requester, notify_team
@@ -165,10 +165,32 @@ def _team_notice(kind: str, tickets: list[Ticket], now: datetime) -> int:
     return len(tickets)
 
 
+def sla_rank_refresh(*, now: datetime | None = None) -> JobResult:
+    """SLA-5: move the stored queue rank (`Ticket.sla_rank`) on as the clock passes the stored
+    instants: "on time" -> "at risk" -> "breached". Two set-based UPDATEs through partial indexes;
+    only ever towards more risk, so running twice or concurrently with a move is harmless (a move
+    sets the rank of the instant it happens)."""
+    now = now or timezone.now()
+    states = sla_state_conditions(now)
+    on_time, at_risk, breached = (
+        SLA_RANK[s] for s in (SlaState.ON_TIME, SlaState.AT_RISK, SlaState.BREACHED)
+    )
+    result = JobResult("sla_rank_refresh", batches=1)
+    result.changed = Ticket.objects.filter(states[SlaState.BREACHED], sla_rank__in=(on_time, at_risk)).update(
+        sla_rank=breached
+    )
+    result.changed += Ticket.objects.filter(states[SlaState.AT_RISK], sla_rank=on_time).update(
+        sla_rank=at_risk
+    )
+    return result
+
+
 def sla_marking(*, now: datetime | None = None, batch_size: int = 1000) -> list[JobResult]:
     """SLA-5 / OPS-1: mark breached tickets and notify their team; notify at-risk tickets once.
-    "Breached" and "at risk" are the one definition of tickets.deadlines."""
+    "Breached" and "at risk" are the one definition of tickets.deadlines. The queue's stored rank
+    moves on first (`sla_rank_refresh`)."""
     now = now or timezone.now()
+    sla_rank_refresh(now=now)
     states = sla_state_conditions(now)
     newly_breached = states[SlaState.BREACHED] & Q(sla_breached_at__isnull=True)
     at_risk = states[SlaState.AT_RISK]

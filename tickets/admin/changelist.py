@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.views.main import SEARCH_VAR
+from django.core.paginator import Paginator
 from django.db.models import Case, DateTimeField, F, IntegerField, Q, Value, When
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
@@ -31,15 +36,46 @@ from sla.models import SEVERITY_ORDER
 from .. import services
 from ..deadlines import SlaState, sla_state
 from ..models import Ticket
-from ..presenters.sla import business_seconds_left, sla_rank_expression
+from ..presenters.sla import business_seconds_left
 from ..selectors import ticket_number_in
 from .badges import severity_html, sla_html, status_html
 from .filters import AssigneeFilter, CompanyFilter, SlaFilter, StatusFilter, TeamFilter
 from .forms import BulkAssignForm, BulkTransferForm
 from .work import TicketWorkPageMixin
 
+# The order of `ticket_queue` (tickets/models/ticket.py); PostgreSQL's ascending index keeps NULLs last.
+QUEUE_ORDERING = ["sla_rank", F("sla_due_at").asc(nulls_last=True), "created_at", "pk"]
 BULK_LIMIT = 500  # each ticket is locked and changed by a service: keep a batch human-sized
 DIGITS_TYPED = re.compile(r"[\d./\-\s]+")
+
+
+@cache
+def row_texts(language: str | None) -> dict[str, str]:
+    """The words every row repeats, translated once per language (not 50 times a page)."""
+    return {
+        "queue": format_html('<span class="quiet">{}</span>', gettext("fila")),
+        "overdue": gettext("Estourado há %(time)s úteis"),
+        "left": gettext("%(time)s úteis até o prazo"),
+    }
+
+
+class CappedPaginator(Paginator):
+    """Counts up to `CAP` rows and says "10.000+" beyond: counting every open ticket of a large
+    queue would cost more than the page itself. The pages past the cap are not offered (narrow the
+    filters instead)."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        counted = self.object_list[: self.CAP + 1].count()  # type: ignore[attr-defined]
+        self.capped = counted > self.CAP
+        return min(counted, self.CAP)
+
+    @property
+    def count_label(self) -> str:
+        label = number_format(self.count, force_grouping=True)
+        return f"{label}+" if getattr(self, "capped", False) else label
 
 
 @admin.register(Ticket)
@@ -72,6 +108,7 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
     list_select_related = ("company", "team", "assignee")
     list_per_page = 50
     show_full_result_count = False
+    paginator = CappedPaginator
     show_facets = admin.ShowFacets.NEVER
     actions = ["assign_to_me", "assign_to", "transfer_to_team", "put_in_analysis", "reply_with_canned"]
     change_list_template = "admin/tickets/ticket/change_list.html"
@@ -120,18 +157,16 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
         )
         return (
             access.tickets_visible_to(request.user)
-            .annotate(
-                _sla_rank=sla_rank_expression(now),
-                _sla_now=Value(now, output_field=DateTimeField()),
-                _severity_rank=severity_rank,
-            )
+            .annotate(_sla_now=Value(now, output_field=DateTimeField()), _severity_rank=severity_rank)
             # One query for the page's distinct snapshots (usually one or two), for "time left".
             .prefetch_related("sla_snapshot")
         )
 
     def get_ordering(self, request):
-        # SLA-5: breached first, then at risk, then the nearest deadline; paused and closed last.
-        return [F("_sla_rank").asc(), F("sla_due_at").asc(nulls_last=True), "created_at", "pk"]
+        """SLA-5: breached first, then at risk, then the nearest deadline; paused and closed last.
+        The stored rank (`Ticket.sla_rank`), so that the partial indexes `ticket_queue*` serve the
+        open queue: an index scan that stops at the page, whatever the number of open tickets."""
+        return QUEUE_ORDERING
 
     def get_search_results(self, request, queryset, search_term):
         """A ticket number (TKT-4) is exact, on the unique index (the page jumped to it already when
@@ -156,8 +191,9 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
         return getattr(obj, "_sla_now", None) or timezone.now()
 
     def _state(self, obj) -> SlaState:
-        rank = getattr(obj, "_sla_rank", None)
-        return list(SlaState)[rank] if rank is not None else sla_state(obj, self._now(obj))
+        # The badge says the state at this instant (the stored rank may lag the clock by one run
+        # of the marking job, a minute at most).
+        return sla_state(obj, self._now(obj))
 
     @admin.display(description=_("resumo"), ordering="summary")
     def summary_short(self, obj):
@@ -169,16 +205,16 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
 
     @admin.display(description=_("situação"), ordering="status")
     def status_badge(self, obj):
-        return status_html(obj)
+        return status_html(obj, short=True)
 
     @admin.display(description=_("severidade"), ordering="_severity_rank")
     def severity_badge(self, obj):
-        return severity_html(obj)
+        return severity_html(obj, short=True)
 
     @admin.display(description=_("responsável"), ordering="assignee__full_name")
     def assignee_name(self, obj):
         if obj.assignee is None:
-            return format_html('<span class="quiet">{}</span>', _("fila"))
+            return row_texts(get_language())["queue"]
         return obj.assignee.full_name or obj.assignee.email
 
     @admin.display(description=_("prazo"), ordering="sla_due_at")
@@ -197,21 +233,22 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
         left = business_seconds_left(obj, self._now(obj))
         if left is None:
             return "—"
+        texts = row_texts(get_language())
         if left < 0:
             return format_html(
                 '<span class="tk-overdue" title="{}">−{}</span>',
-                _("Estourado há %(time)s úteis") % {"time": format_duration(left, Style.CLOCK)},
+                texts["overdue"] % {"time": format_duration(left, Style.CLOCK)},
                 format_duration(left, Style.COMPACT),
             )
         return format_html(
             '<span title="{}">{}</span>',
-            _("%(time)s úteis até o prazo") % {"time": format_duration(left, Style.CLOCK)},
+            texts["left"] % {"time": format_duration(left, Style.CLOCK)},
             format_duration(left, Style.COMPACT),
         )
 
-    @admin.display(description=_("SLA"), ordering="_sla_rank")
+    @admin.display(description=_("SLA"), ordering="sla_rank")
     def sla_badge(self, obj):
-        return sla_html(self._state(obj))
+        return sla_html(self._state(obj), short=True)
 
     # --- Bulk actions (services per ticket; refusals reported, the rest proceeds) ----------------------
 

@@ -10,6 +10,16 @@ from sla.models import CalendarSnapshot, Severity
 from .catalogue import Product, ProductVersion, Routine, Team
 from .policies import AcceptancePolicy
 
+OPEN = ~models.Q(status="closed")
+# (leading columns, name suffix) of the queue's partial indexes on open tickets.
+QUEUE_INDEX_PREFIXES: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((), ""),
+    (("team",), "_team"),
+    (("assignee",), "_assignee"),
+    (("company",), "_company"),
+    (("status",), "_status"),
+)
+
 
 class Ticket(models.Model):
     class Channel(models.TextChoices):
@@ -138,6 +148,11 @@ class Ticket(models.Model):
     sla_risk_at = models.DateTimeField(_("em risco a partir de"), null=True, blank=True)
     sla_paused = models.BooleanField(_("relógio parado"), default=False)
     sla_breached_at = models.DateTimeField(_("prazo estourado em"), null=True, blank=True)
+    # SLA-5: the queue's risk order (tickets.deadlines.SLA_RANK: 0 breached, 1 at risk, 2 on time,
+    # 3 paused, 4 no deadline, 5 closed) stored so that an index serves the queue. Set by every move
+    # and deadline change (tickets.deadlines.apply_sla); the marking job moves "on time" to "at risk"
+    # and to "breached" as the clock passes the stored instants (tickets.jobs.sla_rank_refresh).
+    sla_rank = models.PositiveSmallIntegerField(_("ordem de risco"), default=4, editable=False)
 
     # TKT-8 and ACP-4: when the system acts on its own (moves a stale "pending client" to validation,
     # or closes a solution nobody answered). Jobs select on (status, auto_action_at).
@@ -175,6 +190,19 @@ class Ticket(models.Model):
             models.Index(fields=["sla_due_at"], name="ticket_due"),
             models.Index(fields=["company", "status", "product"], name="ticket_company_open_product"),
             models.Index(fields=["status", "auto_action_at"], name="ticket_status_auto_action"),
+            # The back-office queue (tickets/admin/changelist.py): open tickets in risk order, alone
+            # and under the filters that narrow it most (team, assignee, company, status).
+            # (PostgreSQL sorts NULLs last in an ascending index: the queue's "deadline, none last".)
+            *(
+                models.Index(
+                    fields=[*prefix, "sla_rank", "sla_due_at", "created_at", "id"],
+                    name=f"ticket_queue{suffix}",
+                    condition=OPEN,
+                )
+                for prefix, suffix in QUEUE_INDEX_PREFIXES
+            ),
+            # The marking job's "on time -> at risk" step reads the on-time tickets by risk instant.
+            models.Index(fields=["sla_risk_at"], name="ticket_on_time_risk", condition=models.Q(sla_rank=2)),
             models.Index(
                 fields=["acceptance_reminder_at"],
                 name="ticket_reminder_due",

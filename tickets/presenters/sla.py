@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,11 +15,9 @@ from core.durations import format_duration
 from core.periods import format_local
 from sla import services as sla_services
 
-from ..deadlines import SlaState, sla_state, sla_state_conditions
+from ..deadlines import SlaState, sla_state
 from ..models import Ticket
 
-# Risk order of the triage list: breached first, then at risk, on time, paused, closed last.
-SLA_RANK = {state: rank for rank, state in enumerate(SlaState.values)}
 # The portal's forecast column and ticket card (CSS classes and icons of templates/tickets/).
 PORTAL_STATE = {
     SlaState.BREACHED: "breached",
@@ -30,18 +27,6 @@ PORTAL_STATE = {
     SlaState.NO_DEADLINE: "paused",
     SlaState.CLOSED: "closed",
 }
-
-
-def sla_rank_expression(now: datetime) -> Case:
-    """The state's rank as SQL, for ordering a queue by risk (SLA-5)."""
-    return Case(
-        *(
-            When(condition, then=Value(SLA_RANK[state]))
-            for state, condition in sla_state_conditions(now).items()
-        ),
-        default=Value(SLA_RANK[SlaState.NO_DEADLINE]),
-        output_field=IntegerField(),
-    )
 
 
 def portal_state(ticket: Ticket, now: datetime) -> str:

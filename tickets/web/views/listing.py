@@ -59,7 +59,7 @@ class TicketListView(ClientRequiredMixin, View):
             found = tickets.values_list("number", flat=True).first()
             if found is not None:
                 return redirect("ticket-detail", number=found)
-        tickets = selectors.tickets_with_news(tickets, user)
+        tickets = selectors.tickets_with_news(selectors.tickets_list_page(tickets), user)
         page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
         filtered = any(filters.value(name) for name in ("q", "situacao", "severidade", "tipo", "empresa"))
         context = {
