@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "downloads",
     "inbox",
     "chat",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "audit.middleware.AuditMiddleware",  # who changed audited rows; every export recorded
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.DomainErrorMiddleware",
 ]
