@@ -316,16 +316,29 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Logging ----------------------------------------------------------------------------------------
+# Production logs one JSON object per line (portal/jsonlog.py); DEBUG keeps plain lines.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "portal.jsonlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint tells every step of every PDF at INFO: only its warnings are worth a log line.
     "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
 # --- Portal ------------------------------------------------------------------------------------------
+# /healthz/ answers 503 when Celery beat's last run (django-celery-beat's last_run_at) is older.
+HEALTHZ_BEAT_MAX_AGE = env.int("HEALTHZ_BEAT_MAX_AGE", default=900)
+# Remote-access credentials (CHN-4) are encrypted with this Fernet key; production must set it
+# (`check --deploy` fails without it), DEBUG and the embedded SQLite default derive one.
+REMOTE_ACCESS_KEY = env.str("REMOTE_ACCESS_KEY", default="")
 # `run_periodic_jobs --now` acts as at a later instant only with DEBUG or this flag.
 PORTAL_ALLOW_TIME_TRAVEL = env.bool("PORTAL_ALLOW_TIME_TRAVEL", default=False)
 

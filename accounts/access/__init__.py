@@ -86,6 +86,11 @@ from .ombudsman import (
     require_case_client,
     ticket_numbers,
 )
+from .remote_access import (
+    may_reveal_remote_access,
+    require_remote_access_provider,
+    require_remote_access_reveal,
+)
 from .roles import (
     STAFF_ROLES,
     ActorRole,
@@ -176,6 +181,7 @@ __all__ = [
     "may_edit_news",
     "may_manage_packages",
     "may_register_interest",
+    "may_reveal_remote_access",
     "may_search_solutions",
     "messages_visible_to",
     "news_for_products_of",
@@ -192,6 +198,8 @@ __all__ = [
     "require_leader",
     "require_may_support",
     "require_news_editor",
+    "require_remote_access_provider",
+    "require_remote_access_reveal",
     "require_staff",
     "require_suggestion_client",
     "require_term_acceptor",

@@ -19,37 +19,107 @@ def uninstall_triggers(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_help_texts_without_rule_ids'),
-        ('tickets', '0009_phone_desk'),
+        ("accounts", "0002_help_texts_without_rule_ids"),
+        ("tickets", "0009_phone_desk"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='quando')),
-                ('kind', models.CharField(choices=[('login', 'Login'), ('login_failed', 'Login recusado'), ('lockout', 'Bloqueio por tentativas'), ('logout', 'Logout'), ('mfa_added', 'Segundo fator ativado'), ('mfa_removed', 'Segundo fator removido'), ('mfa_reset', 'Códigos de recuperação refeitos'), ('mfa_failed', 'Segundo fator recusado'), ('role_changed', 'Papel ou acesso alterado'), ('groups_changed', 'Grupos ou permissões alterados'), ('company_admin_changed', 'Permissões de contato alteradas'), ('export', 'Exportação'), ('consultancy_step', 'Decisão de consultoria'), ('ticket_changed', 'Campo crítico do chamado'), ('remote_access_saved', 'Acesso remoto informado'), ('remote_access_revealed', 'Acesso remoto revelado')], db_index=True, max_length=32, verbose_name='tipo')),
-                ('actor_label', models.CharField(blank=True, max_length=254, verbose_name='identificação')),
-                ('field', models.CharField(blank=True, max_length=40, verbose_name='campo')),
-                ('old_value', models.TextField(blank=True, verbose_name='valor anterior')),
-                ('new_value', models.TextField(blank=True, verbose_name='novo valor')),
-                ('detail', models.CharField(blank=True, max_length=500, verbose_name='detalhe')),
-                ('ip', models.GenericIPAddressField(blank=True, null=True, verbose_name='endereço IP')),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='quem')),
-                ('company', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='accounts.company', verbose_name='empresa')),
-                ('ticket', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='tickets.ticket', verbose_name='chamado')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="quando"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("login", "Login"),
+                            ("login_failed", "Login recusado"),
+                            ("lockout", "Bloqueio por tentativas"),
+                            ("logout", "Logout"),
+                            ("mfa_added", "Segundo fator ativado"),
+                            ("mfa_removed", "Segundo fator removido"),
+                            ("mfa_reset", "Códigos de recuperação refeitos"),
+                            ("mfa_failed", "Segundo fator recusado"),
+                            ("role_changed", "Papel ou acesso alterado"),
+                            ("groups_changed", "Grupos ou permissões alterados"),
+                            ("company_admin_changed", "Permissões de contato alteradas"),
+                            ("export", "Exportação"),
+                            ("consultancy_step", "Decisão de consultoria"),
+                            ("ticket_changed", "Campo crítico do chamado"),
+                            ("remote_access_saved", "Acesso remoto informado"),
+                            ("remote_access_revealed", "Acesso remoto revelado"),
+                        ],
+                        db_index=True,
+                        max_length=32,
+                        verbose_name="tipo",
+                    ),
+                ),
+                ("actor_label", models.CharField(blank=True, max_length=254, verbose_name="identificação")),
+                ("field", models.CharField(blank=True, max_length=40, verbose_name="campo")),
+                ("old_value", models.TextField(blank=True, verbose_name="valor anterior")),
+                ("new_value", models.TextField(blank=True, verbose_name="novo valor")),
+                ("detail", models.CharField(blank=True, max_length=500, verbose_name="detalhe")),
+                ("ip", models.GenericIPAddressField(blank=True, null=True, verbose_name="endereço IP")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="quem",
+                    ),
+                ),
+                (
+                    "company",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="accounts.company",
+                        verbose_name="empresa",
+                    ),
+                ),
+                (
+                    "ticket",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="tickets.ticket",
+                        verbose_name="chamado",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registro de auditoria',
-                'verbose_name_plural': 'trilha de auditoria',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['ticket', 'at'], name='audit_audit_ticket__77c410_idx'), models.Index(fields=['actor', 'at'], name='audit_audit_actor_i_bbfd3b_idx')],
+                "verbose_name": "registro de auditoria",
+                "verbose_name_plural": "trilha de auditoria",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["ticket", "at"], name="audit_audit_ticket__77c410_idx"),
+                    models.Index(fields=["actor", "at"], name="audit_audit_actor_i_bbfd3b_idx"),
+                ],
             },
         ),
         migrations.RunPython(install_triggers, uninstall_triggers),

@@ -8,16 +8,19 @@ through accounts/access.py and tickets/selectors.py.
 from .catalogue import Product, ProductVersion, Routine, Team
 from .phone import PhoneDesk
 from .policies import AcceptancePolicy
+from .remote_access import Credentials, RemoteAccess
 from .ticket import Ticket
 from .timeline import Attachment, Message, TicketEvent, TicketNotice, attachment_path
 
 __all__ = [
     "AcceptancePolicy",
     "Attachment",
+    "Credentials",
     "Message",
     "PhoneDesk",
     "Product",
     "ProductVersion",
+    "RemoteAccess",
     "Routine",
     "Team",
     "Ticket",
