@@ -19,7 +19,7 @@ from tickets import services
 from tickets.models import Ticket, TicketEvent
 from tickets.tasks import acceptance_autoclose
 
-from .conftest import wait_for
+from .conftest import Worker, wait_for
 
 pytestmark = [pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 S = OutboxEmail.Status
@@ -56,7 +56,9 @@ def test_a_worker_killed_mid_send_sends_the_email_once_after_restart(world, open
     assert OutboxEmail.objects.get(pk=row.pk).attempts == 1
 
 
-def test_a_worker_killed_mid_sweep_batch_closes_each_ticket_once(world, open_ticket, worker, smtp):
+def test_a_worker_killed_mid_sweep_batch_then_two_sweeps_at_once_close_each_ticket_once(
+    world, open_ticket, worker, smtp, redis_broker, tmp_path
+):
     # Given three solutions nobody answered, their acceptance windows long over ...
     tickets = [
         open_ticket(world.contact.user, now=at(2026, 1, 5, 10), summary=f"Rotina {n}") for n in range(3)
@@ -94,15 +96,23 @@ def test_a_worker_killed_mid_sweep_batch_closes_each_ticket_once(world, open_tic
     blocker.close()
     assert Ticket.objects.filter(status=Ticket.Status.CLOSED).count() == 0
 
-    # After a restart, the sweep runs again (twice, as two beats would): each ticket closes once.
+    # After a restart, two workers run the sweep at the same time (as two beats would queue it):
+    # each ticket closes once.
+    (tmp_path / "second").mkdir()
+    second = Worker(redis_broker.url, smtp.port, tmp_path / "second")
     worker.start()
-    acceptance_autoclose.delay()
-    acceptance_autoclose.delay()
-    wait_for(
-        lambda: Ticket.objects.filter(status=Ticket.Status.CLOSED).count() == 3,
-        timeout=25,
-        message="not closed",
-    )
+    second.start()
+    try:
+        for _ in range(4):
+            acceptance_autoclose.delay()
+        wait_for(
+            lambda: Ticket.objects.filter(status=Ticket.Status.CLOSED).count() == 3,
+            timeout=25,
+            message="not closed",
+        )
+        time.sleep(3)
+    finally:
+        second.stop()
     time.sleep(3)
     closes = TicketEvent.objects.filter(kind=TicketEvent.Kind.STATUS, to_value="closed")
     assert sorted(closes.values_list("ticket_id", flat=True)) == sorted(t.pk for t in tickets)
