@@ -11,6 +11,18 @@ class PortalAccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return False
 
+    def pre_authenticate(self, request, **credentials):
+        # Too many failed logins: the refusal is a security event of the audit trail.
+        from django.core.exceptions import ValidationError
+
+        from audit.services import audit_lockout
+
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            audit_lockout(request, credentials)
+            raise
+
     def send_mail(self, template_prefix, email, context):
         # Password reset and other allauth mail go through the outbox too (OPS-2).
         from django.template.loader import render_to_string

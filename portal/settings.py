@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "inbox",
     "chat",
     "dashboards",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.StaffSecondFactorMiddleware",
+    "audit.middleware.AuditMiddleware",  # who changed audited rows; every export recorded
     "django_htmx.middleware.HtmxMiddleware",
     "core.middleware.DomainErrorMiddleware",
 ]
@@ -124,7 +126,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache, broker ------------------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down: the cache falls back to each process's memory instead of failing every page and
+    # login (core/cache.py); short timeouts make a hung Redis a fast fallback.
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     # Shared by the web process and the worker (login rate limits must see every attempt).
     CACHES = {
@@ -145,12 +155,23 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     }
 elif CELERY_BROKER_URL.startswith("redis"):
     # Fail fast when Redis is down: the outbox keeps the e-mail and a periodic drain retries it.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+    # A task taken by a worker that dies without acknowledging it (acks_late) is handed out again
+    # after this many seconds; tasks are idempotent, so a redelivery changes nothing twice.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.2,
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
+    }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
+# A worker process killed mid-task (SIGKILL, out of memory): the task goes back to the queue.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# The worker logs through LOGGING below (JSON in production), not Celery's own root handler.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "America/Sao_Paulo"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -359,10 +380,18 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Logging ----------------------------------------------------------------------------------------
+# Production logs one JSON object per line (portal/jsonlog.py); DEBUG keeps plain lines.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "portal.jsonlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "text"}
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint tells every step of every PDF at INFO: only its warnings are worth a log line.
     "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint.progress": {"level": "WARNING"}},
@@ -372,6 +401,11 @@ LOGGING = {
 API_TOKEN_LIFETIME_DAYS = env.int("API_TOKEN_LIFETIME_DAYS", default=60)
 
 # --- Portal ------------------------------------------------------------------------------------------
+# /healthz/ answers 503 when Celery beat's last run (django-celery-beat's last_run_at) is older.
+HEALTHZ_BEAT_MAX_AGE = env.int("HEALTHZ_BEAT_MAX_AGE", default=900)
+# Remote-access credentials (CHN-4) are encrypted with this Fernet key; production must set it
+# (`check --deploy` fails without it), DEBUG and the embedded SQLite default derive one.
+REMOTE_ACCESS_KEY = env.str("REMOTE_ACCESS_KEY", default="")
 # `run_periodic_jobs --now` acts as at a later instant only with DEBUG or this flag.
 PORTAL_ALLOW_TIME_TRAVEL = env.bool("PORTAL_ALLOW_TIME_TRAVEL", default=False)
 

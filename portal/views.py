@@ -2,18 +2,20 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import access
 from accounts.services import user_set_language
 from news import selectors as news_selectors
 from tickets import selectors as ticket_selectors
+
+from .health import health_report
 
 
 @login_required
@@ -68,10 +70,11 @@ def set_language(request):
 
 
 @require_GET
+@never_cache
 def healthz(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For monitors (anonymous): database, cache, broker, beat; 200 or 503 (portal/health.py)."""
+    body, status = health_report()
+    return JsonResponse(body, status=status)
 
 
 def error_403(request, exception=None):

@@ -94,6 +94,10 @@ from .ombudsman import (
 from .replies import (
     access_canned_reply,
     canned_replies_visible_to,
+    from .remote_access import (
+    may_reveal_remote_access,
+    require_remote_access_provider,
+    require_remote_access_reveal,
 )
 from .roles import (
     STAFF_ROLES,
@@ -176,6 +180,8 @@ __all__ = [
     "download_products_of",
     "downloads_blocked_for",
     "events_visible_to",
+    "from .remote_access import (
+    may_reveal_remote_access",
     "has_second_factor",
     "is_client",
     "is_company_admin",
@@ -204,6 +210,8 @@ __all__ = [
     "require_leader",
     "require_may_support",
     "require_news_editor",
+    "require_remote_access_provider",
+    "require_remote_access_reveal",
     "require_staff",
     "require_suggestion_client",
     "require_term_acceptor",

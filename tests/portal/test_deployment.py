@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "HTTPS_ONLY": "1",
     "BEHIND_PROXY": "1",
     "EMAIL_URL": "smtp+tls://user:password@smtp.example.com:587",
+    "REMOTE_ACCESS_KEY": "q3Sx1H8m0bV2cJ7rT5yW9zA4dF6gK1nP3sU5vX7yZ0E=",
 }
 
 

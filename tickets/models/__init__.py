@@ -8,6 +8,7 @@ through accounts/access.py and tickets/selectors.py.
 from .catalogue import Product, ProductVersion, Routine, Team
 from .phone import PhoneDesk
 from .policies import AcceptancePolicy
+from .remote_access import Credentials, RemoteAccess
 from .replies import CannedReply
 from .seen import TicketSeen
 from .ticket import Ticket
@@ -17,10 +18,12 @@ __all__ = [
     "AcceptancePolicy",
     "Attachment",
     "CannedReply",
+    "Credentials",
     "Message",
     "PhoneDesk",
     "Product",
     "ProductVersion",
+    "RemoteAccess",
     "Routine",
     "Team",
     "Ticket",

@@ -4,7 +4,7 @@ path is a ticket page; anything else is not, so the order of the routes does not
 from django.urls import path, register_converter
 
 from . import phone, views
-from .views import acceptance
+from .views import acceptance, remote_access
 
 
 class TicketNumberConverter:
@@ -36,6 +36,15 @@ urlpatterns = [
     path(NUMBER + "recusar/", acceptance.TicketRejectView.as_view(), name="ticket-reject"),
     path(NUMBER + "adiar/", acceptance.TicketPostponeView.as_view(), name="ticket-postpone"),
     path(NUMBER + "acompanhamento/", acceptance.TicketFollowUpView.as_view(), name="ticket-follow-up"),
+    # CHN-4: the client gives remote-access credentials; the ticket's team reveals them.
+    path(
+        NUMBER + "acesso-remoto/", remote_access.TicketRemoteAccessView.as_view(), name="ticket-remote-access"
+    ),
+    path(
+        "atendimento/" + NUMBER + "acesso-remoto/",
+        remote_access.RemoteAccessRevealView.as_view(),
+        name="ticket-remote-access-reveal",
+    ),
     # The back-office's phone desk (CHN-2), staff only: see tickets/web/phone.py.
     path("atendimento/telefone/", phone.PhoneDeskView.as_view(), name="phone-desk"),
     path("atendimento/telefone/abrir/", phone.PhoneOpenView.as_view(), name="phone-open"),
