@@ -91,13 +91,14 @@ from .ombudsman import (
     require_case_client,
     ticket_numbers,
 )
-from .replies import (
-    access_canned_reply,
-    canned_replies_visible_to,
-    from .remote_access import (
+from .remote_access import (
     may_reveal_remote_access,
     require_remote_access_provider,
     require_remote_access_reveal,
+)
+from .replies import (
+    access_canned_reply,
+    canned_replies_visible_to,
 )
 from .roles import (
     STAFF_ROLES,
@@ -180,8 +181,6 @@ __all__ = [
     "download_products_of",
     "downloads_blocked_for",
     "events_visible_to",
-    "from .remote_access import (
-    may_reveal_remote_access",
     "has_second_factor",
     "is_client",
     "is_company_admin",
@@ -194,6 +193,7 @@ __all__ = [
     "may_edit_news",
     "may_manage_packages",
     "may_register_interest",
+    "may_reveal_remote_access",
     "may_search_solutions",
     "messages_visible_to",
     "news_for_products_of",
