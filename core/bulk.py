@@ -10,9 +10,10 @@ fields and PostgreSQL evaluates it row by row.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
 
 
 def update_rows(rows: Sequence[Model], fields: Sequence[str]) -> None:
@@ -21,10 +22,11 @@ def update_rows(rows: Sequence[Model], fields: Sequence[str]) -> None:
         return
     model = type(rows[0])
     meta = model._meta
+    concrete = {name: cast(Field[Any, Any], meta.get_field(name)) for name in dict.fromkeys(fields)}
     constant: dict[str, object] = {}
     varying: list[str] = []
-    for name in dict.fromkeys(fields):
-        attname = meta.get_field(name).attname
+    for name, field in concrete.items():
+        attname = field.attname
         first = getattr(rows[0], attname)
         if all(getattr(row, attname) == first for row in rows):
             constant[attname] = first
@@ -38,22 +40,22 @@ def update_rows(rows: Sequence[Model], fields: Sequence[str]) -> None:
     if connection.vendor != "postgresql":
         model._default_manager.bulk_update(rows, varying, batch_size=500)
         return
-    columns = [meta.get_field(name) for name in varying]
+    columns = [concrete[name] for name in varying]
     pk_field = meta.pk
     assert pk_field is not None
     selects = [f"unnest(%s::{pk_field.db_type(connection)}[]) AS pk"]
-    params: list[object] = [pks]
+    params: list[Any] = [pks]
     for position, field in enumerate(columns):
         selects.append(f"unnest(%s::{field.db_type(connection)}[]) AS c{position}")
         params.append([field.get_db_prep_save(getattr(row, field.attname), connection) for row in rows])
     quote = connection.ops.quote_name
     assignments = ", ".join(
-        f"{quote(field.column)} = v.c{position}" for position, field in enumerate(columns)
+        f"{quote(cast(str, field.column))} = v.c{position}" for position, field in enumerate(columns)
     )
     table = quote(meta.db_table)
     sql = (
         f"UPDATE {table} SET {assignments} FROM (SELECT {', '.join(selects)}) AS v "  # noqa: S608
-        f"WHERE {table}.{quote(pk_field.column)} = v.pk"
+        f"WHERE {table}.{quote(cast(str, pk_field.column))} = v.pk"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

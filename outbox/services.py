@@ -229,7 +229,7 @@ def outbox_deliver(outbox_id: int) -> bool:
 def _render_stored(row: OutboxEmail) -> None:
     """Render an e-mail stored as template + context (a periodic job's) and keep the result: a
     retried send sends the same text."""
-    rendered = render(row.template, context_from_json(row.context), row.language)
+    rendered = render(row.template, context_from_json(row.context or {}), row.language)
     row.subject, row.body_text, row.body_html, row.context = (
         rendered.subject,
         rendered.body_text,
