@@ -1,0 +1,66 @@
+"""`make load` / `make soak`: the locustfile imports cleanly, the script is valid bash, and the
+gunicorn configuration freezes the collector after loading the app (the load itself is not run)."""
+
+import importlib.util
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _load(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_locustfile_imports_and_defines_the_mixed_flow(tmp_path, monkeypatch):
+    accounts = tmp_path / "accounts.json"
+    accounts.write_text(
+        json.dumps({"password": "x", "contacts": ["a@x.example"], "analysts": ["b@x.example"]})
+    )
+    monkeypatch.setenv("LOAD_ACCOUNTS", str(accounts))
+    module = _load(ROOT / "locustfile.py", "portal_locustfile")
+    contact_tasks = {task.__name__ for task in module.ClientContact.tasks}
+    assert {"ticket_list", "ticket_page", "api_list", "reply", "sign_out_and_in"} <= contact_tasks
+    assert {"queue", "ticket", "sign_out_and_in"} <= {task.__name__ for task in module.Analyst.tasks}
+    assert module._account("contacts") == "a@x.example"
+
+
+def test_load_script_is_valid_bash():
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash")
+    subprocess.run([bash, "-n", str(ROOT / "scripts" / "load.sh")], check=True)
+
+
+def test_gunicorn_config_preloads_and_freezes_the_collector(monkeypatch):
+    import gc
+
+    config = _load(ROOT / "gunicorn.conf.py", "portal_gunicorn_conf")
+    assert config.preload_app is True and config.workers == 2
+
+    class Log:
+        def info(self, *args):
+            self.args = args
+
+    class Server:
+        log = Log()
+
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    config.when_ready(Server())
+    assert frozen == [True]
+
+
+def test_make_load_and_soak_targets_exist():
+    makefile = (ROOT / "Makefile").read_text()
+    assert (
+        "\nload:" in makefile and "\nsoak:" in makefile and "LOAD_SECONDS=$${LOAD_SECONDS:-1800}" in makefile
+    )
