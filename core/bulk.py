@@ -22,7 +22,7 @@ def update_rows(rows: Sequence[Model], fields: Sequence[str]) -> None:
         return
     model = type(rows[0])
     meta = model._meta
-    concrete = {name: cast(Field[Any, Any], meta.get_field(name)) for name in dict.fromkeys(fields)}
+    concrete = {name: cast("Field[Any, Any]", meta.get_field(name)) for name in dict.fromkeys(fields)}
     constant: dict[str, object] = {}
     varying: list[str] = []
     for name, field in concrete.items():

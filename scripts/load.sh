@@ -58,7 +58,8 @@ log "manage.py migrate / collectstatic (PostgreSQL: $DATABASE_URL, Redis: $REDIS
 log "seeding $LOAD_TICKETS tickets, 200 contacts, $LOAD_ANALYSTS analysts (bench/seed_load.py)"
 export LOAD_ACCOUNTS="$WORK/load-accounts.json"
 "$BIN/python" bench/seed_load.py --tickets "$LOAD_TICKETS" --analysts "$LOAD_ANALYSTS" --accounts "$LOAD_ACCOUNTS" \
-  | grep -E "seeding total|statuses|load accounts" || true
+  >"$WORK/seed.log" 2>&1 || { cat "$WORK/seed.log"; exit 1; }
+grep -E "seeding total|statuses|load accounts" "$WORK/seed.log" || true
 
 PORT="$(free_port)"
 export GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$WORK/access.log"
@@ -72,7 +73,12 @@ for _ in $(seq 100); do
   sleep 0.3
 done
 grep -h "gc.freeze" "$WORK/gunicorn.log" || true
-read -r RSS_START WORKERS <<<"$(workers_rss_kb)"
+read -r RSS_READY WORKERS <<<"$(workers_rss_kb)"
+# The workers' memory once warmed up (templates compiled, lazy imports done, caches filled): the
+# start of the growth a soak measures. LOAD_WARMUP_SECONDS: default a quarter of the run, at most 120 s.
+WARMUP="${LOAD_WARMUP_SECONDS:-$(( LOAD_SECONDS / 4 < 120 ? LOAD_SECONDS / 4 : 120 ))}"
+( sleep "$WARMUP"; workers_rss_kb >"$WORK/rss-warm" ) &
+RSS_SAMPLER=$!
 
 log "locust: $LOAD_USERS users for ${LOAD_SECONDS}s (locustfile.py)"
 set +e
@@ -82,28 +88,33 @@ set +e
 LOCUST_STATUS=$?
 set -e
 read -r RSS_END _ <<<"$(workers_rss_kb)"
+wait "$RSS_SAMPLER" 2>/dev/null || true
+read -r RSS_START _ <"$WORK/rss-warm" || RSS_START="$RSS_READY"
 
 SERVER_ERRORS="$(awk '$9 ~ /^5[0-9][0-9]$/ { n += 1 } END { print n + 0 }' "$WORK/access.log")"
 log "Summary"
-"$BIN/python" - "$WORK/locust_stats.csv" "$RSS_START" "$RSS_END" "$WORKERS" "$SERVER_ERRORS" <<'PY'
+"$BIN/python" - "$WORK/locust_stats.csv" "$RSS_READY" "$RSS_START" "$RSS_END" "$WORKERS" "$SERVER_ERRORS" "$WARMUP" <<'PY'
 import csv
 import sys
 
-path, rss_start, rss_end, workers, server_errors = sys.argv[1:]
+path, rss_ready, rss_start, rss_end, workers, server_errors, warmup = sys.argv[1:]
 rows = list(csv.DictReader(open(path)))
 total = next(row for row in rows if row["Name"] == "Aggregated")
 for row in rows:
     if row["Name"] != "Aggregated":
         print(f"  {row['Type']:<5} {row['Name']:<22} {int(row['Request Count']):>7} req  "
               f"p50 {row['50%']:>6} ms  p95 {row['95%']:>6} ms  p99 {row['99%']:>6} ms  errors {row['Failure Count']}")
-start, end = int(rss_start) / 1024, int(rss_end) / 1024
+ready, start, end = int(rss_ready) / 1024, int(rss_start) / 1024, int(rss_end) / 1024
 growth = (end - start) / start * 100 if start else float("nan")
 print(
     f"requests {int(total['Request Count']):,}, {float(total['Requests/s']):.1f} req/s; "
     f"p50 {total['50%']} ms, p95 {total['95%']} ms, p99 {total['99%']} ms; "
     f"errors {total['Failure Count']}; 5xx {server_errors}"
 )
-print(f"gunicorn workers ({workers}) resident memory: start {start:.0f} MB, end {end:.0f} MB ({growth:+.1f} %)")
+print(
+    f"gunicorn workers ({workers}) resident memory, all workers together: {ready:.0f} MB when ready, "
+    f"{start:.0f} MB after the {warmup} s warm-up, {end:.0f} MB at the end: growth {growth:+.1f} % since the warm-up"
+)
 PY
 if [ "$LOCUST_STATUS" != 0 ] || [ "$SERVER_ERRORS" != 0 ]; then
   log "FAILED: errors during the load (locust exit $LOCUST_STATUS, 5xx $SERVER_ERRORS); gunicorn log:"

@@ -64,3 +64,31 @@ def test_make_load_and_soak_targets_exist():
     assert (
         "\nload:" in makefile and "\nsoak:" in makefile and "LOAD_SECONDS=$${LOAD_SECONDS:-1800}" in makefile
     )
+
+
+@pytest.mark.django_db
+def test_the_load_seeding_writes_accounts_that_sign_in(monkeypatch, tmp_path, client, settings):
+    import os
+    import sys
+
+    from django.urls import reverse
+
+    saved = dict(os.environ)
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    import seed_load
+
+    os.environ.clear()
+    os.environ.update(saved)
+    try:
+        accounts_file = tmp_path / "accounts.json"
+        assert seed_load.main(["--tickets", "120", "--analysts", "2", "--accounts", str(accounts_file)]) == 0
+    finally:
+        sys.modules.pop("seed_load", None)
+        sys.modules.pop("bench_portal", None)
+    accounts = json.loads(accounts_file.read_text())
+    assert len(accounts["contacts"]) == 200 and len(set(accounts["contacts"])) == 200
+    assert len(accounts["analysts"]) == 2
+    response = client.post(
+        reverse("account_login"), {"login": accounts["contacts"][0], "password": accounts["password"]}
+    )
+    assert response.status_code == 302 and "_auth_user_id" in client.session
