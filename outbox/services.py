@@ -206,11 +206,10 @@ def outbox_deliver(outbox_id: int) -> bool:
     if not claimed:
         return False
     row = OutboxEmail.objects.get(pk=outbox_id)
-    if row.context is not None:
-        _render_stored(row)
-    message = outbox_message(row)
     try:
-        message.send()
+        if row.context is not None:  # a periodic job's e-mail: rendered now, by the worker
+            _render_stored(row)
+        outbox_message(row).send()
     except Exception as error:
         attempts = row.attempts + 1
         OutboxEmail.objects.filter(pk=row.pk).update(
