@@ -120,3 +120,21 @@ def test_tkt8_a_late_run_stamps_the_instant_the_move_was_due(world, open_ticket)
     event = ticket.events.filter(kind="status").last()
     assert event.created_at == due and event.actor is None
     assert jobs.pending_client_timeout(now=late).changed == 0  # idempotent
+
+
+def test_update_rows_writes_shared_and_per_row_values_in_one_statement(world, open_ticket):
+    from core.bulk import update_rows
+
+    tickets = [open_ticket(world.contact.user, now=at(2026, 3, 2, 10)) for _ in range(3)]
+    for n, ticket in enumerate(tickets):
+        ticket.summary = "Resumo comum"  # the same on every row
+        ticket.sla_due_at = None if n == 0 else at(2026, 3, 10 + n, 9)  # per row, one NULL
+        ticket.sla_paused = n == 2
+    with CaptureQueriesContext(connection) as queries:
+        update_rows(tickets, ["summary", "sla_due_at", "sla_paused"])
+    if connection.vendor == "postgresql":
+        assert len(queries.captured_queries) == 1
+    stored = list(Ticket.objects.filter(pk__in=[t.pk for t in tickets]).order_by("pk"))
+    assert [t.summary for t in stored] == ["Resumo comum"] * 3
+    assert [t.sla_due_at for t in stored] == [None, at(2026, 3, 11, 9), at(2026, 3, 12, 9)]
+    assert [t.sla_paused for t in stored] == [False, False, True]

@@ -136,8 +136,8 @@ def move_batch(
     now: datetime,
     due: Callable[[Ticket], datetime] | None = None,
 ) -> None:
-    """Move a batch of locked tickets as the system, set-based (OPS-1): at most two UPDATEs (the
-    values every ticket shares, then the per-ticket ones), one INSERT of events, one of surveys, and
+    """Move a batch of locked tickets as the system, set-based (OPS-1): one UPDATE of the tickets
+    (`core.bulk.update_rows`), one INSERT of events, one of surveys, and
     the e-mails (inside `outbox.services.batched_dispatch`: described, rendered when sent).
 
     `due(ticket)`: the instant the move was due (TKT-8: the end of the wait), stamped on the event
@@ -168,7 +168,7 @@ def move_batch(
     refreshed = [ticket for ticket, from_status, _at in moved if _clock_changes(from_status, to_status)]
     if refreshed:
         fields += deadlines.refresh_sla_many(refreshed, now=now)
-    update_rows(tickets, sorted(set(fields)))  # the batch's common values in one UPDATE
+    update_rows(tickets, sorted(set(fields)))  # one UPDATE, not a CASE per row and field
     for ticket in tickets:
         notify_status(ticket, reason=reason)
     surveys_send([ticket for ticket in tickets if _surveyed(ticket, to_status)], now=now)
