@@ -99,12 +99,14 @@ def test_ops2_a_batch_stores_what_to_send_and_the_worker_renders_it_in_the_recip
         transaction.atomic(),
         batched_dispatch(),
     ):
-        email_enqueue(to="a@x.example", template="tickets/acceptance_reminder", context=context, language="en")
+        email_enqueue(
+            to="a@x.example", template="tickets/acceptance_reminder", context=context, language="en"
+        )
         drain_after_commit()
     row = OutboxEmail.objects.get()
     assert (row.subject, row.body_text, row.language, row.thread) == ("", "", "en", "12345678")
     assert row.context["deadline"] == {"$datetime": deadline.isoformat()}
-    assert isinstance(row.context["status"], str)  # a lazy label is stored resolved, in the recipient's language
+    assert isinstance(row.context["status"], str)  # a lazy label: stored resolved, in the language
     for callback in callbacks:
         callback()  # the drain: the worker renders, then sends
     [message] = mail.outbox
