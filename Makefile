@@ -6,7 +6,7 @@ BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements/base.txt requirements/dev.txt | md5sum | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell md5sum < package-lock.json | cut -c1-12)
 
-.PHONY: install run test lint format bench bench-sla lock messages clean
+.PHONY: install run test lint format bench bench-sla load soak lock messages clean
 
 ## install: build .venv with the pinned dependencies and the front-end assets (npm, served locally)
 install: $(STAMP) $(NODE_STAMP)
@@ -49,6 +49,14 @@ bench: install
 ## bench-sla: the SLA engine against businesstimedelta on the same 10,000 inputs
 bench-sla: install
 	$(BIN)/python bench/bench_sla.py
+
+## load: 50 users for 120 s against gunicorn (DEBUG=0) on a seeded throw-away PostgreSQL/Redis; fails on any error
+load: install
+	PATH="$(BIN):$$PATH" bash scripts/load.sh
+
+## soak: the same load for 30 minutes; reports the workers' memory growth and the 5xx answers (not in CI)
+soak: install
+	PATH="$(BIN):$$PATH" LOAD_SECONDS=$${LOAD_SECONDS:-1800} bash scripts/load.sh
 
 ## lock: re-pin requirements/*.txt from requirements/*.in (needs network)
 lock:

@@ -9,6 +9,10 @@ class OutboxEmail(models.Model):
 
     A task sends it after commit; if the broker is down the periodic drain sends it later,
     so a broker outage delays mail but never loses it.
+
+    An e-mail recorded by a periodic job is stored as what to send (`template`, `context` as JSON,
+    `language`) and rendered by the worker when it is sent; subject and bodies are then stored and
+    the context cleared. Other e-mails are rendered when recorded (`context` empty).
     """
 
     class Status(models.TextChoices):
@@ -22,6 +26,13 @@ class OutboxEmail(models.Model):
     body_text = models.TextField(_("texto"))
     body_html = models.TextField(_("HTML"), blank=True)
     template = models.CharField(_("modelo"), max_length=80)
+    language = models.CharField(_("idioma"), max_length=10, default="pt-br")
+    context = models.JSONField(
+        _("dados do modelo"),
+        null=True,
+        blank=True,
+        help_text=_("O que o e-mail mostra, enquanto espera ser montado no envio."),
+    )
     thread = models.CharField(
         _("chamado da conversa"),
         max_length=8,
@@ -52,4 +63,4 @@ class OutboxEmail(models.Model):
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_status_next_attempt")]
 
     def __str__(self) -> str:
-        return f"{self.subject} → {', '.join(self.to)}"
+        return f"{self.subject or self.template} → {', '.join(self.to)}"

@@ -1,7 +1,9 @@
 """Transactional e-mail through the outbox (OPS-2; ARCHITECTURE convention 6).
 
-`email_enqueue` renders the message in the recipient's language and stores it in the caller's
-transaction; after commit a Celery task sends it. If the broker cannot take the task, the row
+`email_enqueue` stores the message in the caller's transaction; after commit a Celery task sends
+it. A user's action renders it at once, in the recipient's language; inside `batched_dispatch()` (the
+periodic jobs) it is stored as template + JSON context + language and the worker renders it when it
+sends it (outbox/rendering.py): a sweep never renders a template. If the broker cannot take the task, the row
 stays pending and `outbox_drain` (Celery beat) sends it when the worker runs again.
 
 The services never import the tasks: `outbox.tasks` registers the dispatcher that queues them
@@ -23,12 +25,12 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from inbox.tokens import mail_domain, reply_address, thread_message_id
 
 from .models import OutboxEmail
+from .rendering import context_from_json, context_to_json, render
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +62,20 @@ def register_dispatcher(dispatcher: Dispatcher) -> None:
 
 @contextmanager
 def batched_dispatch() -> Iterator[None]:
-    """Within this block, e-mails are collected and recorded with one INSERT when it ends (still
-    inside the caller's transaction), and no task is queued per e-mail: the caller queues one drain
-    after commit. Periodic jobs writing thousands of e-mails use it."""
+    """Within this block, e-mails are collected, not rendered, and recorded with one INSERT when it
+    ends (still inside the caller's transaction), and no task is queued per e-mail: the caller
+    queues one drain after commit. Periodic jobs writing thousands of e-mails use it."""
     previous = getattr(_local, "batch", None)
     _local.batch = []
     try:
         yield
-        OutboxEmail.objects.bulk_create(_local.batch, ignore_conflicts=True)  # dedupe keys stay unique
+        rows: list[OutboxEmail] = _local.batch
+        for language in {row.language for row in rows}:  # one translation override per language
+            same = [row for row in rows if row.language == language and row.context is not None]
+            encoded = [context_to_json(row.context, language) for row in same]  # type: ignore[arg-type]
+            for row, context in zip(same, encoded, strict=True):
+                row.context = context
+        OutboxEmail.objects.bulk_create(rows, ignore_conflicts=True)  # dedupe keys stay unique
     finally:
         _local.batch = previous
 
@@ -100,16 +108,26 @@ def email_enqueue(
         number = context.get("number")
         thread = number if isinstance(number, str) and TICKET_NUMBER.fullmatch(number) else ""
     recipients = [to] if isinstance(to, str) else list(to)
-    context = {**context, "site_url": settings.SITE_URL}
-    with translation.override(language):
-        subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
-        body_text = render_to_string(f"emails/{template}.txt", context)
-        body_html = render_to_string(f"emails/{template}.html", context)
+    batch = getattr(_local, "batch", None)
+    if batch is not None:  # rendered by the worker at send time; encoded when the batch ends
+        row = OutboxEmail(
+            to=recipients,
+            subject="",
+            body_text="",
+            template=template,
+            language=language,
+            context=dict(context),
+            dedupe_key=dedupe_key,
+            thread=thread,
+        )
+        batch.append(row)
+        return row
+    rendered = render(template, context, language)
     return email_enqueue_rendered(
         to=recipients,
-        subject=subject,
-        body_text=body_text,
-        body_html=body_html,
+        subject=rendered.subject,
+        body_text=rendered.body_text,
+        body_html=rendered.body_html,
         template=template,
         dedupe_key=dedupe_key,
         thread=thread,
@@ -188,9 +206,10 @@ def outbox_deliver(outbox_id: int) -> bool:
     if not claimed:
         return False
     row = OutboxEmail.objects.get(pk=outbox_id)
-    message = outbox_message(row)
     try:
-        message.send()
+        if row.context is not None:  # a periodic job's e-mail: rendered now, by the worker
+            _render_stored(row)
+        outbox_message(row).send()
     except Exception as error:
         attempts = row.attempts + 1
         OutboxEmail.objects.filter(pk=row.pk).update(
@@ -204,6 +223,21 @@ def outbox_deliver(outbox_id: int) -> bool:
         status=OutboxEmail.Status.SENT, sent_at=timezone.now(), attempts=row.attempts + 1, last_error=""
     )
     return True
+
+
+def _render_stored(row: OutboxEmail) -> None:
+    """Render an e-mail stored as template + context (a periodic job's) and keep the result: a
+    retried send sends the same text."""
+    rendered = render(row.template, context_from_json(row.context or {}), row.language)
+    row.subject, row.body_text, row.body_html, row.context = (
+        rendered.subject,
+        rendered.body_text,
+        rendered.body_html,
+        None,
+    )
+    OutboxEmail.objects.filter(pk=row.pk).update(
+        subject=row.subject, body_text=row.body_text, body_html=row.body_html, context=None
+    )
 
 
 def outbox_message(row: OutboxEmail) -> EmailMultiAlternatives:

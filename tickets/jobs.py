@@ -68,14 +68,21 @@ def _run_batches(
 
 
 def pending_client_timeout(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> JobResult:
-    """TKT-8: 7 business days in "pending client" without a reply -> "awaiting validation"."""
+    """TKT-8: 7 business days in "pending client" without a reply -> "awaiting validation", as of
+    the instant the 7th business day ended (the ticket's `auto_action_at`)."""
     now = now or timezone.now()
     due = Ticket.objects.filter(status=S.PENDING_CLIENT, auto_action_at__lte=now)
 
     def process(ids: list[int]) -> int:
         tickets = tickets_lock_due(ids, status=S.PENDING_CLIENT, auto_action_at__lte=now)
+        # Stamped at the instant the wait ended, not the run's: a late run starts the acceptance
+        # window at the same instant an on-time run would have.
         move_batch(
-            tickets, S.AWAITING_VALIDATION, reason=_("Sem resposta do cliente em 7 dias úteis"), now=now
+            tickets,
+            S.AWAITING_VALIDATION,
+            reason=_("Sem resposta do cliente em 7 dias úteis"),
+            now=now,
+            due=lambda ticket: cast(datetime, ticket.auto_action_at),
         )
         return len(tickets)
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from django.db.models import Q
 
+from sla.models import CalendarSnapshot
+
 from .models import Ticket
 
 # What a move reads with the locked row: its company (access, SLA targets), its frozen calendar,
@@ -22,9 +24,16 @@ def ticket_lock(ticket: Ticket) -> Ticket:
 def tickets_lock_due(ids: Iterable[int], *conditions: Q, **condition: object) -> list[Ticket]:
     """Lock the tickets among `ids` that still match the conditions (compare-and-set), skipping
     rows a user holds right now: a periodic job takes them at its next run (OPS-1)."""
-    return list(
+    tickets = list(
         Ticket.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related(*LOCK_RELATED)
+        .select_related(*(name for name in LOCK_RELATED if name != "sla_snapshot"))
         .filter(*conditions, pk__in=list(ids), **condition)
         .order_by("pk")
     )
+    # A calendar snapshot is a large JSON shared by many tickets: read each once per batch, and
+    # give its tickets the same instance (its engine clock is then built once, not per ticket).
+    snapshots = CalendarSnapshot.objects.in_bulk({t.sla_snapshot_id for t in tickets} - {None})
+    for ticket in tickets:
+        if ticket.sla_snapshot_id is not None:
+            ticket.sla_snapshot = snapshots[ticket.sla_snapshot_id]
+    return tickets

@@ -115,7 +115,13 @@ def data_clock(data: SnapshotData) -> engine.BusinessClock:
 
 
 def snapshot_clock(snapshot: CalendarSnapshot) -> engine.BusinessClock:
-    return data_clock(snapshot.data)
+    """The snapshot's clock, kept on the instance: a periodic job's batch shares one instance per
+    snapshot (tickets.locks) and canonicalises and hashes its data once, not once per ticket."""
+    clock: engine.BusinessClock | None = getattr(snapshot, "_engine_clock", None)
+    if clock is None:
+        clock = data_clock(snapshot.data)
+        snapshot._engine_clock = clock  # type: ignore[attr-defined]
+    return clock
 
 
 def holiday_names(data: SnapshotData) -> dict[date, str]:

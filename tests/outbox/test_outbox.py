@@ -73,3 +73,44 @@ def test_ops2_dedupe_key_records_a_notification_once():
     second = email_enqueue(to="a@x.example", template="accounts/invitation", context=CONTEXT, dedupe_key="k1")
     assert first is not None and second is None
     assert OutboxEmail.objects.count() == 1
+
+
+def test_ops2_a_batch_stores_what_to_send_and_the_worker_renders_it_in_the_recipients_language(
+    django_capture_on_commit_callbacks,
+):
+    from datetime import UTC, datetime
+
+    from django.utils.translation import gettext_lazy
+
+    from outbox.services import batched_dispatch, drain_after_commit
+
+    deadline = datetime(2026, 3, 25, 15, tzinfo=UTC)  # 12:00 in São Paulo
+    context = {
+        "name": "Ana",
+        "number": "12345678",
+        "summary": "Nota rejeitada",
+        "deadline": deadline,
+        "status": gettext_lazy("Validação Cliente"),
+        "ticket_path": "/chamados/12345678/",
+    }
+    with (
+        mock.patch("outbox.services.render", side_effect=AssertionError("rendered in the batch")),
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+        transaction.atomic(),
+        batched_dispatch(),
+    ):
+        email_enqueue(
+            to="a@x.example", template="tickets/acceptance_reminder", context=context, language="en"
+        )
+        drain_after_commit()
+    row = OutboxEmail.objects.get()
+    assert (row.subject, row.body_text, row.language, row.thread) == ("", "", "en", "12345678")
+    assert row.context["deadline"] == {"$datetime": deadline.isoformat()}
+    assert isinstance(row.context["status"], str)  # a lazy label: stored resolved, in the language
+    for callback in callbacks:
+        callback()  # the drain: the worker renders, then sends
+    [message] = mail.outbox
+    assert message.subject.startswith("Reminder") and "12345678" in message.subject
+    assert "25/03/2026 12:00" in message.body
+    row.refresh_from_db()
+    assert row.status == OutboxEmail.Status.SENT and row.context is None and row.subject == message.subject

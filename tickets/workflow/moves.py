@@ -9,12 +9,13 @@ the tickets first with tickets/locks.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import cast
 
 from accounts import access
 from accounts.models import User
+from core.bulk import update_rows
 from surveys.services import surveys_send
 
 from .. import deadlines
@@ -127,34 +128,47 @@ def move(
     return event
 
 
-def move_batch(tickets: Sequence[Ticket], to_status: str, *, reason: str, now: datetime) -> None:
-    """Move a batch of locked tickets as the system, set-based (OPS-1): one UPDATE, one INSERT of
-    events, one of surveys, and the e-mails (inside `outbox.services.batched_dispatch`)."""
+def move_batch(
+    tickets: Sequence[Ticket],
+    to_status: str,
+    *,
+    reason: str,
+    now: datetime,
+    due: Callable[[Ticket], datetime] | None = None,
+) -> None:
+    """Move a batch of locked tickets as the system, set-based (OPS-1): one UPDATE of the tickets
+    (`core.bulk.update_rows`), one INSERT of events, one of surveys, and
+    the e-mails (inside `outbox.services.batched_dispatch`: described, rendered when sent).
+
+    `due(ticket)`: the instant the move was due (TKT-8: the end of the wait), stamped on the event
+    and the status change and starting the next status's windows, however late the job runs;
+    without it, `now`. `updated_at` is always `now`, when the row was written."""
     if not tickets:
         return
     for from_status in {ticket.status for ticket in tickets}:
         check_move(from_status, to_status, SYSTEM, reason)
     policy_for = acceptance_policies_for(tickets)
-    moved = [(ticket, ticket.status) for ticket in tickets]
+    moved = [(ticket, ticket.status, due(ticket) if due else now) for ticket in tickets]
     fields: list[str] = []
-    for ticket, _from_status in moved:
-        fields = _enter(ticket, to_status, now=now, policy_for=policy_for)
+    for ticket, _from_status, at in moved:
+        fields = _enter(ticket, to_status, now=at, policy_for=policy_for)
+        ticket.updated_at = now
     TicketEvent.objects.bulk_create(
         TicketEvent(
             ticket=ticket,
             kind=TicketEvent.Kind.STATUS,
             actor=None,
-            created_at=now,
+            created_at=at,
             from_value=from_status,
             to_value=to_status,
             reason=reason,
         )
-        for ticket, from_status in moved
+        for ticket, from_status, at in moved
     )
-    refreshed = [ticket for ticket, from_status in moved if _clock_changes(from_status, to_status)]
+    refreshed = [ticket for ticket, from_status, _at in moved if _clock_changes(from_status, to_status)]
     if refreshed:
         fields += deadlines.refresh_sla_many(refreshed, now=now)
-    Ticket.objects.bulk_update(list(tickets), sorted(set(fields)), batch_size=500)
+    update_rows(tickets, sorted(set(fields)))  # one UPDATE, not a CASE per row and field
     for ticket in tickets:
         notify_status(ticket, reason=reason)
     surveys_send([ticket for ticket in tickets if _surveyed(ticket, to_status)], now=now)
