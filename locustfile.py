@@ -12,12 +12,17 @@ de carga"). Any answer that is not 2xx/3xx, or a login that does not sign in, co
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import itertools
 import json
 import os
 import random
 import re
+import struct
 import threading
+import time
 from pathlib import Path
 
 from locust import HttpUser, between, task
@@ -32,6 +37,15 @@ REPLY_FORM = re.compile(r'action="(/chamados/\d{8}/responder/)"')
 _lock = threading.Lock()
 _pick = random.Random().choice  # noqa: S311 - which page to visit, nothing secret
 _next = {"contacts": itertools.count(), "analysts": itertools.count()}
+
+
+def totp_code(secret: str, at: float | None = None) -> str:
+    """The code an authenticator app shows (RFC 6238: SHA-1, 6 digits, 30 s), as allauth checks it."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    digest = hmac.new(key, struct.pack(">Q", int((at or time.time()) // 30)), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{value:06d}"
 
 
 def _account(kind: str) -> str:
@@ -71,6 +85,22 @@ class PortalUser(HttpUser):
         ) as response:
             if response.status_code != 302 or "sessionid" not in self.client.cookies:
                 response.failure(f"login of {self.email} did not sign in ({response.status_code})")
+            elif "/2fa/" in response.headers.get("Location", ""):
+                self.second_factor(response.headers["Location"])
+
+    def second_factor(self, path: str) -> None:
+        """Staff type their authenticator's code after the password (the back-office demands it)."""
+        page = self.client.get(path, name="second factor page")
+        with self.client.post(
+            path,
+            {"code": totp_code(ACCOUNTS["totp"][self.email]), "csrfmiddlewaretoken": self.csrf(page.text)},
+            headers={"Referer": f"{self.host}{path}"},
+            name="second factor POST",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302 or "/2fa/" in response.headers.get("Location", ""):
+                response.failure(f"the second factor of {self.email} was refused ({response.status_code})")
 
     @task(1)
     def sign_out_and_in(self) -> None:
@@ -138,6 +168,12 @@ class Analyst(PortalUser):
     weight = max(1, round(ANALYST_SHARE * 100))
     kind = "analysts"
     home = "/admin/"
+
+    @task(1)
+    def sign_out_and_in(self) -> None:
+        """Analysts stay signed in: an authenticator code is accepted once, and a second sign-in in the
+        same 30 s window would be refused (as for a person)."""
+        self.client.get(self.home, name="home")
 
     @task(5)
     def queue(self) -> None:

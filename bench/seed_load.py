@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_portal
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +29,7 @@ from tickets.models import Team, Ticket
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tickets", type=int, default=50_000)
-    parser.add_argument("--analysts", type=int, default=5)
+    parser.add_argument("--analysts", type=int, default=10)
     parser.add_argument("--accounts", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20260403)
     args = parser.parse_args(argv)
@@ -57,10 +58,16 @@ def main(argv: list[str] | None = None) -> int:
         .order_by("pk")
         .values_list("email", flat=True)
     )
+    # The back-office demands a second factor: each load analyst gets an authenticator app whose
+    # secret the load (locustfile.totp_code) reads from the accounts file.
+    secrets = {user.email: generate_totp_secret() for user in analysts}
+    for user in analysts:
+        TOTP.activate(user, secrets[user.email])
     accounts = {
         "password": bench_portal.PASSWORD,
         "contacts": contacts,
         "analysts": [user.email for user in analysts],
+        "totp": secrets,
     }
     args.accounts.parent.mkdir(parents=True, exist_ok=True)
     args.accounts.write_text(json.dumps(accounts, indent=1))

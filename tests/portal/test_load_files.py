@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,8 @@ analyst = {task.__name__ for task in module.Analyst.tasks}
 assert {"ticket_list", "ticket_page", "api_list", "reply", "sign_out_and_in"} <= contact, contact
 assert {"queue", "ticket", "sign_out_and_in"} <= analyst, analyst
 assert module._account("contacts") == "a@x.example"
+# RFC 6238's SHA-1 vector (T = 59 s): 94287082, of which an authenticator shows the last 6 digits.
+assert module.totp_code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", at=59) == "287082"
 print("ok")
 """
 
@@ -108,3 +111,15 @@ def test_the_load_seeding_writes_accounts_that_sign_in(monkeypatch, tmp_path, cl
         reverse("account_login"), {"login": accounts["contacts"][0], "password": accounts["password"]}
     )
     assert response.status_code == 302 and "_auth_user_id" in client.session
+
+    # An analyst: the password, then the code of the authenticator the seeding gave them.
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    analyst = accounts["analysts"][0]
+    staff = client.__class__()
+    response = staff.post(reverse("account_login"), {"login": analyst, "password": accounts["password"]})
+    assert response.status_code == 302 and "/2fa/" in response.url
+    code = format_hotp_value(hotp_value(accounts["totp"][analyst], int(time.time()) // 30))
+    response = staff.post(response.url, {"code": code})
+    assert response.status_code == 302 and "/2fa/" not in response.url
+    assert staff.get("/admin/tickets/ticket/").status_code == 200
