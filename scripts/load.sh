@@ -31,6 +31,8 @@ export SECRET_KEY="load-test-only-$(date +%s%N)"
 export ALLOWED_HOSTS="127.0.0.1,localhost"
 export RATE_LIMIT_LOGIN="${LOAD_RATE_LIMIT_LOGIN:-1000/m/ip}"
 export CELERY_TASK_ALWAYS_EAGER=0
+# Production settings want the remote-access key (its own throw-away one here).
+export REMOTE_ACCESS_KEY="${REMOTE_ACCESS_KEY:-$("$BIN/python" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}"
 
 GUNICORN_PID=""
 stop_server() {
