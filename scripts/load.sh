@@ -68,8 +68,8 @@ export GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_ACCESS_LOG="$WORK/access.log"
 log "gunicorn -c gunicorn.conf.py portal.wsgi on $GUNICORN_BIND (${GUNICORN_WORKERS:-2} workers)"
 "$BIN/gunicorn" -c gunicorn.conf.py portal.wsgi:application >"$WORK/gunicorn.log" 2>&1 &
 GUNICORN_PID=$!
-for _ in $(seq 100); do
-  "$BIN/python" -c "import urllib.request; urllib.request.urlopen('http://$GUNICORN_BIND/healthz/', timeout=2)" \
+for _ in $(seq 100); do  # the login page: /healthz/ also wants a beat, which the load runs none of
+  "$BIN/python" -c "import urllib.request; urllib.request.urlopen('http://$GUNICORN_BIND/conta/entrar/', timeout=2)" \
     2>/dev/null && break
   kill -0 "$GUNICORN_PID" 2>/dev/null || { cat "$WORK/gunicorn.log"; exit 1; }
   sleep 0.3
