@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,4 +12,5 @@ class AuditConfig(AppConfig):
 
         receivers.connect()
         # SQLite rebuilds a table to alter it and the rebuild drops its triggers: put them back.
+        pre_migrate.connect(triggers.lift_for_migrations, sender=self, dispatch_uid="audit.triggers.lift")
         post_migrate.connect(triggers.ensure, sender=self, dispatch_uid="audit.triggers.ensure")

@@ -283,6 +283,15 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
         _run(connection, SQLITE_UNINSTALL)
 
 
+def lift_for_migrations(using: str = "default", **_: Any) -> None:
+    """pre_migrate, SQLite only: drop the triggers while migrations run. SQLite alters a table by
+    rebuilding it, and the rebuild fails while another table's trigger names it; post_migrate
+    (`ensure`) puts every trigger back once the migrations are done."""
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        _run(connection, SQLITE_UNINSTALL)
+
+
 def ensure(using: str = "default", **_: Any) -> None:
     """post_migrate: the triggers are there (idempotent), once the tables they need exist."""
     connection = connections[using]

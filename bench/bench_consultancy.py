@@ -33,13 +33,13 @@ from datetime import date, datetime, timedelta
 from datetime import time as clock
 
 import bench_portal as bench  # sets Django up (DEBUG=0, settings) and holds the shared helpers
+from bench_auth import api_client, signed_in
 from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pypdf import PdfReader
-from rest_framework.authtoken.models import Token
 
 from accounts.management.commands import seed_demo
 from accounts.models import Company, Contact, PartnerConsultant, PartnerUnit, ProductLine, User
@@ -275,14 +275,8 @@ def measure_pdf(world: World, repeat: int) -> Result:
 
 
 def plan(world: World) -> list[tuple[str, Client, str, object]]:
-    def logged(user: User) -> Client:
-        client = Client()
-        client.force_login(user)
-        return client
-
-    consultant, admin, leader = logged(world.consultant), logged(world.admin), logged(world.leader)
-    token = Token.objects.get_or_create(user=world.consultant)[0].key
-    api = Client(headers={"authorization": f"Token {token}", "accept": "application/json"})
+    consultant, admin, leader = signed_in(world.consultant), signed_in(world.admin), signed_in(world.leader)
+    api = api_client(world.consultant)
     month = f"{world.month:%Y-%m}"
     page = f"/consultoria/extrato/?mes={month}"
     return [

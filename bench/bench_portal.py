@@ -61,13 +61,13 @@ import django  # noqa: E402
 
 django.setup()
 
+from bench_auth import api_client, signed_in  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from rest_framework.authtoken.models import Token  # noqa: E402
 
 from accounts.management.commands import seed_demo  # noqa: E402
 from accounts.models import Company, Contact, ProductLine, User  # noqa: E402
@@ -574,14 +574,10 @@ def _rows_detail(response) -> int:
 
 
 def page_plan(world: World) -> list[tuple[str, Client, str, object]]:
-    contact_client = Client()
-    contact_client.force_login(world.bench_contact)
-    analyst_client = Client()
-    analyst_client.force_login(world.analyst)
-    analyst_token = Token.objects.get_or_create(user=world.analyst)[0].key
-    contact_token = Token.objects.get_or_create(user=world.bench_contact)[0].key
-    api_analyst = Client(headers={"authorization": f"Token {analyst_token}", "accept": "application/json"})
-    api_contact = Client(headers={"authorization": f"Token {contact_token}", "accept": "application/json"})
+    contact_client = signed_in(world.bench_contact)
+    analyst_client = signed_in(world.analyst)
+    api_analyst = api_client(world.analyst)
+    api_contact = api_client(world.bench_contact)
     company_tickets = Ticket.objects.filter(company=world.bench_company).count()
     last_page = max(1, math.ceil(company_tickets / PAGE_SIZE))
     return [

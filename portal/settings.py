@@ -8,7 +8,6 @@ Every variable is documented in README.md ("Configuração").
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -313,36 +312,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
 X_FRAME_OPTIONS = "DENY"
-# Content-Security-Policy (django-csp 4): only the portal's own files run; every inline <script>
-# carries the request's nonce; no inline style or handler. Pages with other needs (the API's
-# Swagger UI and Redoc) relax it with csp decorators on those views only.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    },
-}
-# Browser features the portal never uses: denied to it and to anything it embeds.
-PERMISSIONS_POLICY_DENIED = [
-    "accelerometer",
-    "autoplay",
-    "camera",
-    "display-capture",
-    "geolocation",
-    "gyroscope",
-    "magnetometer",
-    "microphone",
-    "payment",
-    "usb",
-]
+# Content-Security-Policy, Permissions-Policy: portal/browser_policies.py (no environment in them).
+from .browser_policies import CONTENT_SECURITY_POLICY, PERMISSIONS_POLICY_DENIED  # noqa: E402, F401
 
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -361,32 +332,8 @@ REST_FRAMEWORK = {
     # X-Forwarded-For; otherwise REMOTE_ADDR (a client's own X-Forwarded-For is never trusted).
     "NUM_PROXIES": 1 if BEHIND_PROXY else 0,
 }
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Portal do Cliente API",
-    "DESCRIPTION": (
-        "API v1: what a client contact, a partner consultant and an analyst do in the browser, "
-        "with the same permissions. Authenticate with `Authorization: Token <token>` "
-        "(from `POST /api/v1/auth/token/`) or the browser session (unsafe methods then need the "
-        "CSRF token). Another company's ticket or file answers 404, exactly like a missing one."
-    ),
-    "VERSION": "1.0.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SCHEMA_PATH_PREFIX": "/api/v1",
-    # File fields need distinct request and response components (multipart uploads).
-    "COMPONENT_SPLIT_REQUEST": True,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    # Choice sets that share a field name (`status`, `modality`, `kind`): each keeps a name of its own.
-    "ENUM_NAME_OVERRIDES": {
-        "StatusEnum": "tickets.models.Ticket.Status",
-        "ModalityEnum": "tickets.models.Ticket.Modality",
-        "KindEnum": "tickets.models.Ticket.Kind",
-        "ConsultancyStatusEnum": "consultoria.models.Consultancy.Status",
-        "ModalityCodeEnum": "consultoria.models.Modality.Code",
-        "PayerEnum": "consultoria.models.Consultancy.Payer",
-    },
-}
+# The API schema's title, description and enum names: portal/api_schema.py.
+from .api_schema import SPECTACULAR_SETTINGS  # noqa: E402, F401
 
 # --- Logging ----------------------------------------------------------------------------------------
 # Production logs one JSON object per line (portal/jsonlog.py); DEBUG keeps plain lines.

@@ -46,6 +46,11 @@ def contact_of(user: AnyUser | None) -> Contact | None:
     """The client contact profile of a user, or None (staff, partners, anonymous)."""
     if user is None or not user.is_authenticated or user.role != User.Role.CONTACT:
         return None
+    related = User.contact.related
+    if not related.is_cached(user):
+        # Once per request, with the company every page shows (the shell's company name, the
+        # pendency notice): one query instead of two.
+        related.set_cached_value(user, Contact.objects.select_related("company").filter(user=user).first())
     return getattr(user, "contact", None)
 
 
