@@ -50,7 +50,7 @@ on_exit() {
 trap on_exit EXIT INT TERM
 
 workers_rss_kb() {  # resident memory of each gunicorn worker (children of the master), in kB
-  ps -o rss= --ppid "$GUNICORN_PID" | awk '{ total += $1; n += 1 } END { printf "%d %d", total, n }'
+  ps -o rss= --ppid "$GUNICORN_PID" | awk '{ total += $1; n += 1 } END { printf "%d %d\n", total, n }'
 }
 
 log "manage.py migrate / collectstatic (PostgreSQL: $DATABASE_URL, Redis: $REDIS_URL)"
@@ -81,6 +81,9 @@ read -r RSS_READY WORKERS <<<"$(workers_rss_kb)"
 WARMUP="${LOAD_WARMUP_SECONDS:-$(( LOAD_SECONDS / 4 < 120 ? LOAD_SECONDS / 4 : 120 ))}"
 ( sleep "$WARMUP"; workers_rss_kb >"$WORK/rss-warm" ) &
 RSS_SAMPLER=$!
+# One sample a minute, to tell a steady climb (a leak) from the warm-up's plateau.
+( while sleep 60; do echo "$(date +%s) $(workers_rss_kb)" >>"$WORK/rss-samples"; done ) &
+RSS_MINUTES=$!
 
 log "locust: $LOAD_USERS users for ${LOAD_SECONDS}s (locustfile.py)"
 set +e
@@ -91,6 +94,11 @@ LOCUST_STATUS=$?
 set -e
 read -r RSS_END _ <<<"$(workers_rss_kb)"
 wait "$RSS_SAMPLER" 2>/dev/null || true
+kill "$RSS_MINUTES" 2>/dev/null || true
+if [ -s "$WORK/rss-samples" ]; then
+  log "workers' resident memory, one sample a minute (MB):"
+  awk '{ printf "%s%.0f", (NR > 1 ? " " : "  "), $2 / 1024 } END { print "" }' "$WORK/rss-samples"
+fi
 read -r RSS_START _ <"$WORK/rss-warm" || RSS_START="$RSS_READY"
 
 SERVER_ERRORS="$(awk '$9 ~ /^5[0-9][0-9]$/ { n += 1 } END { print n + 0 }' "$WORK/access.log")"
