@@ -9,6 +9,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.test import Client
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from tests.factories import PASSWORD
 from tests.helpers import authenticator_app, totp_code
 
@@ -47,6 +48,8 @@ def test_sec5_activating_the_authenticator_app_opens_the_back_office(world):
     assert response.status_code == 302
     assert Authenticator.objects.filter(user=world.analyst, type=Authenticator.Type.TOTP).exists()
     assert Authenticator.objects.filter(user=world.analyst, type=Authenticator.Type.RECOVERY_CODES).exists()
+    # The audit trail records the change of second factor (issue 14: MFA changes are security events).
+    assert AuditEntry.objects.filter(kind=AuditEntry.Kind.MFA_ADDED, actor=world.analyst).exists()
     for url in ADMIN_URLS:
         assert client.get(url).status_code == 200, url
 
