@@ -16,13 +16,18 @@ from . import access
 
 
 class StaffSecondFactorMiddleware:
-    """No back-office page (anything under the admin's prefix) opens for a staff user before their
-    second factor: without an activated authenticator they are sent to activate one; with one, a
-    session that did not pass it (logged in before it existed, or by other means) must pass it now.
-    Logging out stays possible. The API through the browser session is refused the same way (a
-    token for staff already demands the code); its token login, schema and docs stay open."""
+    """No page (the back-office, the phone desk, the chat console, the remote-access reveal,
+    the portal itself) opens for a staff user before their second factor: without an activated
+    authenticator they are sent to activate one; with one, a session that did not pass it (logged
+    in before it existed, or by other means) must pass it now. Logging out stays possible. The API
+    through the browser session is refused the same way (a token for staff already demands the
+    code); its token login, schema and docs stay open."""
 
     API_OPEN = ("api-token", "api-schema", "api-docs")
+    # What a staff user may open before the second factor: signing in and out, the second factor's
+    # own pages (all under /conta/), the language, the health check and static files. Everything
+    # else that is staff-only lives in the back-office or beside it (/atendimento/, /chat/atendimento/).
+    OPEN_PREFIXES = ("/conta/", "/static/", "/idioma/", "/healthz/", "/favicon.ico")
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -31,7 +36,8 @@ class StaffSecondFactorMiddleware:
         user = getattr(request, "user", None)
         if (
             user is not None
-            and request.path.startswith(reverse("admin:index"))
+            and not request.path.startswith("/api/")
+            and not request.path.startswith(self.OPEN_PREFIXES)
             and request.path != reverse("admin:logout")
             and access.second_factor_required(user)
         ):

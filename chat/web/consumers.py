@@ -8,6 +8,7 @@ through the same service as the page's form; every change reaches the group afte
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from channels.db import database_sync_to_async  # type: ignore[import-untyped]
@@ -33,11 +34,23 @@ def _post(user_id: int | None, pk: int, text: str) -> None:
     services.message_post(actor=user, conversation=conversation, text=text)
 
 
+def _second_factor_ok(scope: dict[str, Any], user: Any) -> bool:
+    """The HTTP rule (accounts.middleware) for the socket: staff need the second factor passed in
+    this session, which allauth records in the session the socket shares."""
+    if not user.is_authenticated or not access.second_factor_required(user):
+        return True
+    request = SimpleNamespace(session=scope.get("session"), user=user)
+    return access.second_factor_passed(request, user)  # type: ignore[arg-type]
+
+
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self) -> None:
         self.pk = int(self.scope["url_route"]["kwargs"]["pk"])
         user = self.scope.get("user")
         self.user_id = user.pk if user is not None and user.is_authenticated else None
+        if user is not None and not await database_sync_to_async(_second_factor_ok)(self.scope, user):
+            await self.close(code=REFUSED)  # staff talk to clients only after their second factor
+            return
         try:
             await database_sync_to_async(_access)(self.user_id, self.pk)
         except NotFoundError:

@@ -16,6 +16,8 @@ from tests.helpers import authenticator_app, totp_code
 pytestmark = pytest.mark.django_db
 
 ADMIN_URLS = ["/admin/", "/admin/tickets/ticket/", "/admin/accounts/company/", "/admin/password_change/"]
+# Staff-only pages beside the back-office, and the portal itself.
+STAFF_URLS = ["/atendimento/telefone/", "/chat/atendimento/", "/"]
 
 
 def _password_login(client: Client, email: str):
@@ -27,10 +29,14 @@ def test_sec5_staff_without_an_authenticator_is_sent_to_activate_one_from_every_
     user = getattr(world, who)
     client = Client()
     client.force_login(user)  # no second factor at all
-    for url in ADMIN_URLS:
+    for url in ADMIN_URLS + STAFF_URLS:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("mfa_activate_totp")), url
+    # Signing out, the second factor's own pages and the health check stay open.
+    activate = client.get(reverse("mfa_activate_totp"))  # open (allauth may first ask the password again)
+    assert activate.status_code == 200 or activate["Location"].startswith("/conta/reautenticar/")
+    assert client.get("/healthz/").status_code in (200, 503)
     page = client.get("/admin/", follow=True)
     assert page.status_code == 200
     assert "ative a verificação em duas etapas" in page.content.decode()
@@ -50,7 +56,7 @@ def test_sec5_activating_the_authenticator_app_opens_the_back_office(world):
     assert Authenticator.objects.filter(user=world.analyst, type=Authenticator.Type.RECOVERY_CODES).exists()
     # The audit trail records the change of second factor (issue 14: MFA changes are security events).
     assert AuditEntry.objects.filter(kind=AuditEntry.Kind.MFA_ADDED, actor=world.analyst).exists()
-    for url in ADMIN_URLS:
+    for url in ADMIN_URLS + STAFF_URLS[:2]:
         assert client.get(url).status_code == 200, url
 
 

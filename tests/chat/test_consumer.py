@@ -14,6 +14,7 @@ from django.test import Client
 from chat import services
 from chat.models import ChatMessage
 from chat.web.consumers import REFUSED
+from tests.helpers import logged_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = b"http://localhost"
@@ -23,8 +24,7 @@ def session(user) -> bytes | None:
     """The session cookie of a browser where `user` logged in (built before the event loop runs)."""
     if user is None:
         return None
-    client = Client()
-    client.force_login(user)
+    client = logged_in(Client(), user)  # staff also passed their second factor, as at a real login
     return f"sessionid={client.cookies['sessionid'].value}".encode()
 
 
@@ -75,6 +75,19 @@ def test_anonymous_another_companys_admin_and_a_foreign_site_are_refused(world, 
             connected, _code = await communicator.connect()
             assert not connected, (cookie, origin)
             await communicator.disconnect()
+
+    run(scenario)
+
+
+def test_an_analyst_whose_session_skipped_the_second_factor_is_refused(world, taken_chat):
+    client = Client()
+    client.force_login(world.analyst)  # the password only: no second factor in this session
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+
+    async def scenario():
+        communicator = socket(taken_chat, cookie)
+        connected, code = await communicator.connect()
+        assert (connected, code) == (False, REFUSED)
 
     run(scenario)
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from chat import services
 from chat.models import ChatFile, ChatMessage, Conversation
 from outbox.models import OutboxEmail
-from tests.helpers import flash
+from tests.helpers import flash, logged_in
 from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +93,7 @@ def test_the_second_analyst_to_click_atender_is_told(world, start_chat, client_f
     conversation = start_chat()
     first = client_for(world.analyst).post(reverse("chat-take", kwargs={"pk": conversation.pk}))
     assert first.status_code == 302 and first["Location"] == room(conversation)
-    second_client = Client()
-    second_client.force_login(AnalystFactory())
+    second_client = logged_in(Client(), AnalystFactory())
     second = second_client.post(reverse("chat-take", kwargs={"pk": conversation.pk}))
     assert second.status_code == 302 and second["Location"] == reverse("chat-queue")
     assert flash(second) == ["Esta conversa já foi atendida por outro analista ou encerrada."]
