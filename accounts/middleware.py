@@ -4,6 +4,7 @@ and the `Permissions-Policy` header on every answer (SEC-7)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,6 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import access
+
+
+@cache
+def _api_open_paths(names: tuple[str, ...]) -> frozenset[str]:
+    """The API routes open before the second factor, resolved once (not on every request)."""
+    return frozenset(reverse(name) for name in names)
 
 
 class StaffSecondFactorMiddleware:
@@ -47,7 +54,7 @@ class StaffSecondFactorMiddleware:
         if (
             user is not None
             and request.path.startswith("/api/")
-            and request.path not in {reverse(name) for name in self.API_OPEN}
+            and request.path not in _api_open_paths(self.API_OPEN)
             and access.second_factor_required(user)
             and not access.second_factor_passed(request, user)
         ):

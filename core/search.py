@@ -9,6 +9,7 @@ with stemming lives in `core.fulltext`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import reduce
 from operator import or_
@@ -20,6 +21,17 @@ from django.db.models import Func, Model, Q, QuerySet, TextField
 from .fulltext import fold
 
 M = TypeVar("M", bound=Model)
+
+
+DIGITS_TYPED = re.compile(r"[\d./\-\s]+")
+
+
+def typed_digits(term: str, *, minimum: int = 4) -> str | None:
+    """The digits of a term typed as a number (a CNPJ or CPF, whole or partial, formatted or not:
+    digits, dots, slashes, dashes, spaces), or None when it is words or too short."""
+    term = term.strip()
+    digits = re.sub(r"\D", "", term)
+    return digits if len(digits) >= minimum and DIGITS_TYPED.fullmatch(term) else None
 
 
 class Unaccent(Func):

@@ -4,22 +4,18 @@ financial pendency actions (TEN-1, ACC-1, ACC-6).
 Saves and actions call accounts.services, so the admin obeys the same rules as the portal.
 """
 
-import re
-
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import DomainErrorAdminMixin, run_for_each
-from core.search import contains_folded
+from core.search import contains_folded, typed_digits
 
 from .. import services
 from ..forms import CPFField
 from ..models import Company, Contact
 from ..validators import normalize_cnpj, validate_cnpj
-
-DIGITS_TYPED = re.compile(r"[\d./\-\s]+")
 
 
 class ContactInline(admin.TabularInline):
@@ -138,8 +134,7 @@ class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        digits = normalize_cnpj(term)
-        if len(digits) >= 4 and DIGITS_TYPED.fullmatch(term):
+        if digits := typed_digits(term):
             return queryset.filter(cnpj__contains=digits), False
         return contains_folded(queryset, ("trade_name", "legal_name", "municipality"), term), False
 

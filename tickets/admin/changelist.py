@@ -6,7 +6,6 @@ kept. The ticket page is the work page (tickets/admin/work.py).
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from functools import cache
 
@@ -30,7 +29,7 @@ from accounts import access
 from core.admin import count_message, run_for_each
 from core.durations import Style, format_duration
 from core.periods import format_local
-from core.search import contains_folded
+from core.search import contains_folded, typed_digits
 from sla.models import SEVERITY_ORDER
 
 from .. import services
@@ -46,7 +45,6 @@ from .work import TicketWorkPageMixin
 # The order of `ticket_queue` (tickets/models/ticket.py); PostgreSQL's ascending index keeps NULLs last.
 QUEUE_ORDERING = ["sla_rank", F("sla_due_at").asc(nulls_last=True), "created_at", "pk"]
 BULK_LIMIT = 500  # each ticket is locked and changed by a service: keep a batch human-sized
-DIGITS_TYPED = re.compile(r"[\d./\-\s]+")
 
 
 @cache
@@ -178,8 +176,7 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
         number = ticket_number_in(term)
         if number is not None and queryset.filter(number=number).exists():
             return queryset.filter(number=number), False
-        digits = re.sub(r"\D", "", term)
-        if len(digits) >= 4 and DIGITS_TYPED.fullmatch(term):
+        if digits := typed_digits(term):
             return queryset.filter(Q(company__cnpj__contains=digits) | Q(number__startswith=digits)), False
         return contains_folded(
             queryset, ("summary", "company__trade_name", "company__legal_name"), term
