@@ -4,7 +4,8 @@
   TRUNCATE, which the test suite's flush uses, is a table owner's statement and is left to the
   database's privileges: the application's role should not own the table in production.)
 - A change to a ticket's critical columns is written by an AFTER UPDATE trigger on the tickets
-  table, one row per changed column, so `QuerySet.update()` and raw SQL are recorded too.
+  table, one row per changed column, so `QuerySet.update()` and raw SQL are recorded too (on
+  PostgreSQL a statement-level trigger over the transition tables: set-based for batch updates).
 - A consultancy step (approval, refusal, the client's term decision) is recorded from the
   ticket's history by an AFTER INSERT trigger.
 
@@ -98,28 +99,38 @@ MEMBERSHIPS = (("accounts_user_groups", "group_id"), ("accounts_user_user_permis
 
 
 def _pg_watched(watched: Watched) -> list[str]:
+    """One statement-level trigger over the statement's transition tables: a periodic job's UPDATE
+    of 500 tickets writes its audit rows with one INSERT ... SELECT instead of 500 (row triggers
+    cost as much as the UPDATE itself)."""
     changes = ",\n                ".join(
-        f"('{column.removesuffix('_id')}', OLD.{column}::text, NEW.{column}::text)"
-        for column in watched.columns
+        f"('{column.removesuffix('_id')}', o.{column}::text, n.{column}::text)" for column in watched.columns
     )
+    over_new = {
+        part: getattr(watched, part).replace("NEW.", "n.") for part in ("ticket", "company", "detail")
+    }
     return [
         f"""CREATE OR REPLACE FUNCTION {watched.name}() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
         actor bigint := audit_actor();
+        actor_email text := {_email_of("actor")};
     BEGIN
         INSERT INTO {AUDIT_TABLE} ({_COLUMNS})
-        SELECT now(), '{watched.kind}', actor, {_email_of("actor")},
-               {watched.ticket}, {watched.company}, c.field, coalesce(c.old, ''), coalesce(c.new, ''),
-               {watched.detail}
-          FROM (VALUES
+        SELECT now(), '{watched.kind}', actor, actor_email,
+               {over_new["ticket"]}, {over_new["company"]}, c.field, coalesce(c.old, ''),
+               coalesce(c.new, ''), {over_new["detail"]}
+          FROM audit_new AS n
+          JOIN audit_old AS o ON o.id = n.id
+         CROSS JOIN LATERAL (VALUES
                 {changes}
           ) AS c(field, old, new)
-         WHERE c.old IS DISTINCT FROM c.new;
+         WHERE c.old IS DISTINCT FROM c.new
+         ORDER BY n.id;
         RETURN NULL;
     END $$""",
         f"DROP TRIGGER IF EXISTS {watched.name} ON {watched.table}",
         f"""CREATE TRIGGER {watched.name} AFTER UPDATE ON {watched.table}
-        FOR EACH ROW EXECUTE FUNCTION {watched.name}()""",
+        REFERENCING OLD TABLE AS audit_old NEW TABLE AS audit_new
+        FOR EACH STATEMENT EXECUTE FUNCTION {watched.name}()""",
     ]
 
 

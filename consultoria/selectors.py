@@ -63,12 +63,11 @@ def approval_queue(user: User) -> QuerySet[Consultancy]:
 
 
 def ticket_consultancies(user: User, ticket: Ticket) -> list[Consultancy]:
-    """A ticket's consultancies the user may see, newest first, with their term, sessions and
-    entries (and each entry's corrections) read up front."""
+    """The consultancies of a ticket the user opened (`access.access_ticket`), newest first, with
+    their term, sessions and entries (and each entry's corrections) read up front."""
     entries = TimeEntry.objects.select_related("analyst").prefetch_related("corrections__corrected_by")
     return list(
-        access.consultancies_visible_to(user)
-        .filter(ticket=ticket)
+        access.ticket_consultancies_visible(user, ticket)
         .select_related("modality", "term", "term__template", "requested_by", "decided_by", "payer_unit")
         .prefetch_related(
             Prefetch(

@@ -40,6 +40,7 @@ from .consultancy import (
     may_accept_term,
     require_term_acceptor,
     statement_pdfs_of,
+    ticket_consultancies_visible,
 )
 from .downloads import (
     access_package,
@@ -225,6 +226,7 @@ __all__ = [
     "surveys_visible_to",
     "team_notice_recipients",
     "ticket_actor_role",
+    "ticket_consultancies_visible",
     "ticket_notice_recipient",
     "ticket_numbers",
     "ticket_opening_contact",

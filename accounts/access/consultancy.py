@@ -18,6 +18,8 @@ from .tickets import INTERNAL_CONSULTANCY_STEPS, tickets_visible_to
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
+    from tickets.models import Ticket
+
     AnyUser = User | AnonymousUser
 
 
@@ -32,6 +34,16 @@ def consultancies_visible_to(user: AnyUser | None) -> QuerySet[Consultancy]:
     if contact is not None and contact.can_authorize_consultancy and contact.user.is_active:
         visible |= Q(ticket__company_id=contact.company_id)
     return Consultancy.objects.filter(visible).exclude(status__in=INTERNAL_CONSULTANCY_STEPS)
+
+
+def ticket_consultancies_visible(user: AnyUser | None, ticket: Ticket) -> QuerySet[Consultancy]:
+    """The consultancies of a ticket already opened through `access_ticket`: whoever sees the
+    ticket sees them, clients never one waiting for (or refused by) a leader. Filtering on the
+    ticket alone spares the page the visibility subquery of `consultancies_visible_to`."""
+    queryset = Consultancy.objects.filter(ticket=ticket)
+    if is_staff(user):
+        return queryset
+    return queryset.exclude(status__in=INTERNAL_CONSULTANCY_STEPS)
 
 
 def access_consultancy(user: AnyUser | None, pk: object) -> Consultancy:

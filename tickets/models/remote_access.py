@@ -119,15 +119,20 @@ def check_remote_access_key(app_configs: Any = None, **kwargs: Any) -> list[chec
 # --- Wiped when the ticket closes: a trigger, so every way of closing (the workflow's move, a
 # job's set-based UPDATE, the shell) deletes the credentials in the same statement. ------------
 WIPE_POSTGRESQL = [
+    # Statement-level over the transition tables: a job closing 500 tickets deletes their
+    # credentials in one DELETE, not one per row.
     """CREATE OR REPLACE FUNCTION tickets_remote_access_wipe() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        DELETE FROM tickets_remoteaccess WHERE ticket_id = NEW.id;
+        DELETE FROM tickets_remoteaccess AS r
+         USING wipe_new AS n, wipe_old AS o
+         WHERE r.ticket_id = n.id AND o.id = n.id
+           AND n.status = 'closed' AND o.status IS DISTINCT FROM n.status;
         RETURN NULL;
     END $$""",
     "DROP TRIGGER IF EXISTS tickets_remote_access_wipe ON tickets_ticket",
-    """CREATE TRIGGER tickets_remote_access_wipe AFTER UPDATE OF status ON tickets_ticket
-        FOR EACH ROW WHEN (NEW.status = 'closed' AND OLD.status IS DISTINCT FROM NEW.status)
-        EXECUTE FUNCTION tickets_remote_access_wipe()""",
+    """CREATE TRIGGER tickets_remote_access_wipe AFTER UPDATE ON tickets_ticket
+        REFERENCING OLD TABLE AS wipe_old NEW TABLE AS wipe_new
+        FOR EACH STATEMENT EXECUTE FUNCTION tickets_remote_access_wipe()""",
 ]
 UNWIPE_POSTGRESQL = [
     "DROP TRIGGER IF EXISTS tickets_remote_access_wipe ON tickets_ticket",

@@ -55,13 +55,16 @@ class Ticket(models.Model):
         DEVELOPMENT = "development", _("Desenvolvimento")
 
     number = models.CharField(_("número"), max_length=8, unique=True, editable=False)
+    # No single-column index on company, requester, team or assignee: the composite indexes of
+    # Meta lead with each of them, and every index is one more write on each non-HOT update.
     company = models.ForeignKey(
-        Company, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("empresa")
+        Company, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("empresa"), db_index=False
     )
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="requested_tickets",
+        db_index=False,
         verbose_name=_("solicitante"),
         help_text=_("O contato (ou consultor do parceiro) em cujo nome o chamado foi aberto."),
     )
@@ -106,13 +109,16 @@ class Ticket(models.Model):
     severity = models.CharField(_("severidade"), max_length=10, choices=Severity.choices)
 
     status = models.CharField(_("situação"), max_length=24, choices=Status.choices, default=Status.NEW)
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("equipe"))
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("equipe"), db_index=False
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="assigned_tickets",
+        db_index=False,
         verbose_name=_("analista responsável"),
     )
 
