@@ -4,7 +4,8 @@ Roles live in code (one table) instead of groups edited by hand, so a fresh mach
 production agree on who may do what in the Django admin.
 """
 
-from django.contrib.auth.backends import BaseBackend
+from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth.backends import BaseBackend, ModelBackend
 
 # "app_label.action_model" codenames; leaders get everything analysts have plus their own.
 ANALYST_PERMISSIONS = frozenset(
@@ -129,3 +130,39 @@ class StaffRoleBackend(BaseBackend):
 
     def has_module_perms(self, user_obj, app_label):
         return any(perm.startswith(f"{app_label}.") for perm in role_permissions(user_obj))
+
+
+class _PortalUserLoading:
+    """What the portal's login backends share: the signed-in user is read with their contact
+    profile and its company, which nearly every page shows (one query instead of three), and no
+    permission comes from Django's user/group tables: roles live in code (`StaffRoleBackend`),
+    so the two permission queries of every back-office page are gone."""
+
+    def get_user(self, user_id):
+        from .models import User
+
+        user = User._default_manager.select_related("contact__company").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None  # type: ignore[attr-defined]
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set()
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        return False
+
+
+class PortalModelBackend(_PortalUserLoading, ModelBackend):
+    """Django's password backend (the admin's login form, `force_login`)."""
+
+
+class PortalAuthenticationBackend(_PortalUserLoading, AuthenticationBackend):
+    """allauth's backend (the portal's login by e-mail)."""

@@ -195,8 +195,8 @@ CELERY_BEAT_SCHEDULE = {
 # --- Authentication (django-allauth, login by e-mail) --------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.PortalModelBackend",  # Django's and allauth's, reading the contact with the user
+    "accounts.backends.PortalAuthenticationBackend",
     "accounts.backends.StaffRoleBackend",
 ]
 LOGIN_URL = "account_login"
