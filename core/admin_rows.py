@@ -34,6 +34,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 _PK = "__pk__"
+# Django's own label for the checkbox (its admin catalogue translates it; not one of ours).
+_CHECKBOX_LABEL = "Select this object for an action - {}"
 
 
 def _cell(cl: ChangeList, field_name: Any, index: int) -> Callable[[Any], tuple[str, SafeString]]:
@@ -42,7 +44,7 @@ def _cell(cl: ChangeList, field_name: Any, index: int) -> Callable[[Any], tuple[
     empty = admin.get_empty_value_display()
     name = field_name if isinstance(field_name, str) else getattr(field_name, "__name__", str(index))
     if field_name == "action_checkbox":
-        label = gettext("Select this object for an action - {}")
+        label = gettext(_CHECKBOX_LABEL)
 
         def checkbox(obj: Any) -> tuple[str, SafeString]:
             return "action-checkbox", format_html(

@@ -11,5 +11,8 @@ class CoreConfig(AppConfig):
         # Full-text structures (trigger-kept vectors, FTS5 tables) of the apps' registered indexes.
         from . import search  # noqa: F401  (registers SQLite's unaccent function on each connection)
         from .fulltext import ensure_indexes
+        from .translation import install as remember_translations
+
+        remember_translations()
 
         post_migrate.connect(ensure_indexes, sender=self, dispatch_uid="core.fulltext.ensure_indexes")
