@@ -142,7 +142,7 @@ class _PortalUserLoading:
         from .models import User
 
         user = User._default_manager.select_related("contact__company").filter(pk=user_id).first()
-        return user if user is not None and self.user_can_authenticate(user) else None  # type: ignore[attr-defined]
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_user_permissions(self, user_obj, obj=None):
         return set()

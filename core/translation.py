@@ -38,5 +38,5 @@ def install() -> None:
     Those an app built while loading are dropped, as Django drops them when a language setting
     changes: the next activation builds them again, remembering."""
     trans_real.DjangoTranslation = RememberingTranslation  # type: ignore[misc]
-    trans_real._translations = {}
-    trans_real._default = None
+    trans_real._translations = {}  # type: ignore[attr-defined]
+    trans_real._default = None  # type: ignore[attr-defined]
