@@ -23,19 +23,19 @@ if TYPE_CHECKING:
 # Steps of a consultancy before a leader approves it: nothing of them reaches the client (CON-2).
 INTERNAL_CONSULTANCY_STEPS = ("requested", "refused")
 TICKET_NUMBER = re.compile(r"\d{8}")
-# What a ticket page, an API detail and a service acting on a ticket read with it.
+# What a ticket page, an API detail and a service acting on a ticket read with it. Not the
+# original of a follow-up (a wide self-join most tickets do not need: read when shown) nor the
+# requester's contact row (the back-office's work page reads it with its own list).
 TICKET_RELATED = (
     "company",
     "product",
     "team",
     "assignee",
     "requester",
-    "sla_snapshot",
+    "sla_snapshot__calendar",
     "routine",
     "version",
-    "requester_contact",
     "acceptance_policy",
-    "follow_up_of",
 )
 
 
