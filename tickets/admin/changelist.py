@@ -11,7 +11,7 @@ from functools import cache
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.views.main import SEARCH_VAR
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.paginator import Paginator
 from django.db.models import Case, DateTimeField, F, IntegerField, Q, Value, When
 from django.http import HttpResponseRedirect
@@ -55,6 +55,40 @@ def row_texts(language: str | None) -> dict[str, str]:
         "overdue": gettext("Estourado há %(time)s úteis"),
         "left": gettext("%(time)s úteis até o prazo"),
     }
+
+
+# What a queue row shows and computes (its columns, the SLA state and business time left, the
+# checkbox's label), with the joined rows' names: a ticket row is some 50 columns, the company's
+# as many again; the page decodes only these.
+QUEUE_COLUMNS = (
+    "number",
+    "summary",
+    "status",
+    "severity",
+    "created_at",
+    "sla_due_at",
+    "sla_risk_at",
+    "sla_paused",
+    "sla_rank",
+    "sla_snapshot",
+    "company__trade_name",
+    "team__name",
+    "assignee__full_name",
+    "assignee__email",
+)
+
+
+class QueueChangeList(ChangeList):
+    """The page's rows read `QUEUE_COLUMNS` only; the bulk actions and the work page read whole
+    tickets (their own queryset)."""
+
+    def get_results(self, request):
+        whole = self.queryset
+        self.queryset = whole.only(*QUEUE_COLUMNS)
+        try:
+            super().get_results(request)
+        finally:
+            self.queryset = whole
 
 
 class CappedPaginator(Paginator):
@@ -146,6 +180,9 @@ class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
     # Tickets are opened by clients (TKT-2, ACC-4) and their history is never deleted.
     def has_add_permission(self, request):
         return False
+
+    def get_changelist(self, request, **kwargs):
+        return QueueChangeList
 
     def has_delete_permission(self, request, obj=None):
         return False
