@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views import View
 
 from accounts import access
 from accounts.models import Company
+from core.paging import PageAnnotatingPaginator
 
 from ... import selectors
 from ...models import Ticket
@@ -59,8 +59,12 @@ class TicketListView(ClientRequiredMixin, View):
             found = tickets.values_list("number", flat=True).first()
             if found is not None:
                 return redirect("ticket-detail", number=found)
-        tickets = selectors.tickets_with_news(selectors.tickets_list_page(tickets), user)
-        page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = PageAnnotatingPaginator(
+            selectors.tickets_list_page(tickets),
+            PAGE_SIZE,
+            annotate=lambda rows: selectors.tickets_with_news(rows, user),
+        )
+        page = paginator.get_page(request.GET.get("page"))
         filtered = any(filters.value(name) for name in ("q", "situacao", "severidade", "tipo", "empresa"))
         context = {
             "page": page,
