@@ -377,8 +377,14 @@ PORTAL_ALLOW_TIME_TRAVEL = env.bool("PORTAL_ALLOW_TIME_TRAVEL", default=False)
 INSTALLED_APPS = ["daphne", *INSTALLED_APPS, "channels"]
 ASGI_APPLICATION = "portal.asgi.application"
 if REDIS_URL:
+    # redis-py 8 reads with a 5 s socket timeout by default, as long as the layer's blocking pop
+    # (BZPOPMIN, 5 s): an idle socket's receive then fails and its consumer is torn down
+    # (django/channels_redis#422). The read may wait for the pop, a dead server is still noticed.
     CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 15}]},
+        }
     }
 else:
     # The embedded default: one process (the web process of `make run`) serves every WebSocket.
