@@ -164,6 +164,11 @@ def test_the_default_queue_and_its_filters_read_a_partial_index_in_order(
     ticket = open_ticket(world.contact.user)
     services.ticket_assign(actor=world.analyst, ticket=ticket, assignee=world.analyst)
     ticket.refresh_from_db()
+    if ticket.status != "in_analysis":
+        # The status filter must match the open copies: on no matching row, sorting one row and
+        # reading the index in order cost the same, and the planner's pick is a coin toss.
+        services.ticket_transition(actor=world.analyst, ticket=ticket, to_status="in_analysis")
+        ticket.refresh_from_db()
     _grow(ticket, 4000)
     plan = _queue_plan(world.analyst, params)
     assert "Seq Scan on tickets_ticket" not in plan, plan
