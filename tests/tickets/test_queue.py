@@ -152,7 +152,8 @@ def _queue_plan(user, params: dict) -> str:
     [
         ({}, "ticket_queue"),
         ({"responsavel": "eu"}, "ticket_queue_assignee"),
-        ({"situacao": "in_analysis"}, "ticket_queue_status"),
+        # Every open copy is in analysis here: the status index or the queue's own, both in order.
+        ({"situacao": "in_analysis"}, ("ticket_queue_status", "ticket_queue")),
         # Few breached rows here: the planner may read them by deadline and sort them (the bench
         # prints this plan at 1M tickets, where it reads the queue's index in order).
         ({"prazo": "estourado"}, None),
@@ -173,7 +174,8 @@ def test_the_default_queue_and_its_filters_read_a_partial_index_in_order(
     plan = _queue_plan(world.analyst, params)
     assert "Seq Scan on tickets_ticket" not in plan, plan
     if index:
-        assert f"Index Scan using {index} on tickets_ticket" in plan, plan
+        accepted = index if isinstance(index, tuple) else (index,)
+        assert any(f"Index Scan using {name} on tickets_ticket" in plan for name in accepted), plan
         assert "Sort" not in plan.split("Index Scan")[0], plan  # the index gives the order: no sort above it
 
 
