@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from django.db.models import (
     Case,
@@ -27,7 +28,17 @@ from accounts import access
 from accounts.models import Company, User
 from core.search import contains_folded_q
 
-from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent, TicketSeen
+from .models import (
+    Attachment,
+    Message,
+    Product,
+    ProductVersion,
+    RemoteAccess,
+    Routine,
+    Ticket,
+    TicketEvent,
+    TicketSeen,
+)
 
 NUMBER_TYPED = re.compile(r"[\d.\s]+")
 
@@ -114,8 +125,38 @@ def ticket_events(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
     return access.events_visible_to(user, ticket).select_related("actor").order_by("created_at", "pk")
 
 
-def ticket_opening_attachments(ticket: Ticket) -> QuerySet[Attachment]:
-    return ticket.attachments.filter(message__isnull=True).order_by("created_at", "pk")
+def remote_access_given_at() -> Subquery:
+    """When the client gave the outer query's ticket its remote access (an annotation; null if not)."""
+    return Subquery(RemoteAccess.objects.filter(ticket=OuterRef("pk")).values("provided_at")[:1])
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What a ticket's page shows of its messages: those the user may read, oldest first, the
+    files of each (`files_by_message`) and the files sent when the ticket was opened."""
+
+    messages: list[Message]
+    files_by_message: dict[int, list[Attachment]]
+    opening_files: list[Attachment]
+
+
+def ticket_conversation(user: User, ticket: Ticket) -> Conversation:
+    """The messages the user may read (internal notes only for staff, TKT-7) and their files and the
+    opening's in one more query: the files of the messages read, or of none (the opening's)."""
+    messages = list(
+        access.messages_visible_to(user, ticket).select_related("author").order_by("created_at", "pk")
+    )
+    files = Attachment.objects.filter(ticket=ticket).filter(
+        Q(message__isnull=True) | Q(message__in=[message.pk for message in messages])
+    )
+    by_message: dict[int, list[Attachment]] = {}
+    opening: list[Attachment] = []
+    for file in files.order_by("created_at", "pk"):
+        if file.message_id is None:
+            opening.append(file)
+        else:
+            by_message.setdefault(file.message_id, []).append(file)
+    return Conversation(messages, by_message, opening)
 
 
 def _words(text: str) -> set[str]:

@@ -136,6 +136,7 @@ class TicketWorkPageMixin(_TicketModelAdmin):
             replies = canned_replies_for(request.user, ticket)
         sla = deadlines.ticket_sla(ticket, now=now)
         state = sla_state(ticket, now)
+        conversation = selectors.ticket_conversation(request.user, ticket)
         current = sla.current
         context = {
             **self.admin_site.each_context(request),
@@ -159,9 +160,11 @@ class TicketWorkPageMixin(_TicketModelAdmin):
             "prime_targets": sla.targets_source == "prime",
             "forecast_only": ticket.company.support_offer != ticket.company.SupportOffer.PRIME,  # SLA-7
             "timeline": ticket_timeline(
-                selectors.ticket_messages(request.user, ticket), selectors.ticket_events(request.user, ticket)
+                conversation.messages,
+                selectors.ticket_events(request.user, ticket),
+                conversation.files_by_message,
             ),
-            "opening_attachments": list(selectors.ticket_opening_attachments(ticket)),
+            "opening_attachments": conversation.opening_files,
             "forms": forms,
             "move_forms": move_forms,
             "canned_replies": replies,

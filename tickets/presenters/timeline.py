@@ -4,8 +4,8 @@ for staff only: accounts/access.py through tickets.selectors)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from accounts.models import User
 from consultoria.models import Consultancy
 from core.periods import format_local
 
-from ..models import Message, TicketEvent
+from ..models import Attachment, Message, TicketEvent
 from .labels import severity_label, status_label
 
 Kind = TicketEvent.Kind
@@ -57,6 +57,7 @@ class TimelineEntry:
     # The reason is also the message right next to it (a staff move the client must read).
     reason_is_a_message: bool = False
     icon: str = "bi-circle"
+    files: list[Attachment] = field(default_factory=list)  # a message's attachments
 
     @property
     def reason_label(self) -> str:
@@ -171,13 +172,25 @@ def _event_entry(event: TicketEvent, public_reasons: set[tuple[datetime, int | N
     )
 
 
-def ticket_timeline(messages: Iterable[Message], events: Iterable[TicketEvent]) -> list[TimelineEntry]:
-    """Messages and history events in time order; at the same instant the message comes first."""
+def ticket_timeline(
+    messages: Iterable[Message],
+    events: Iterable[TicketEvent],
+    files: Mapping[int, list[Attachment]] | None = None,
+) -> list[TimelineEntry]:
+    """Messages and history events in time order; at the same instant the message comes first.
+    Each message's `files` come from `files` (by message) when given, else from its attachments."""
     messages = list(messages)
     public_reasons: set[tuple[datetime, int | None, str]] = {
         (m.created_at, m.author_id, m.body) for m in messages if not m.is_internal
     }
-    entries = [TimelineEntry(at=message.created_at, message=message) for message in messages]
+    entries = [
+        TimelineEntry(
+            at=message.created_at,
+            message=message,
+            files=files.get(message.pk, []) if files is not None else list(message.attachments.all()),
+        )
+        for message in messages
+    ]
     entries += [_event_entry(event, public_reasons) for event in events]
     entries.sort(key=lambda entry: entry.at)  # stable: messages before events at equal instants
     return entries
