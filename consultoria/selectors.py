@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Sum, Value, When
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Sum, Value, When
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -62,13 +62,12 @@ def approval_queue(user: User) -> QuerySet[Consultancy]:
     )
 
 
-def ticket_consultancies(user: User, ticket: Ticket, *, any_visible: bool | None = None) -> list[Consultancy]:
+def ticket_consultancies(user: User, ticket: Ticket) -> list[Consultancy]:
     """The consultancies of a ticket the user opened (`access.access_ticket`), newest first, with
     their term, sessions and entries (and each entry's corrections) read up front. Most tickets
-    have none: a one-column EXISTS answers them without building the seven-table query, unless
-    the caller already knows (`any_visible`, read with the ticket: `ticket_has_consultancies`)."""
+    have none: a one-column EXISTS answers them without building the seven-table query."""
     visible = access.ticket_consultancies_visible(user, ticket)
-    if not (visible.exists() if any_visible is None else any_visible):
+    if not visible.exists():
         return []
     entries = TimeEntry.objects.select_related("analyst").prefetch_related("corrections__corrected_by")
     return list(
@@ -82,11 +81,6 @@ def ticket_consultancies(user: User, ticket: Ticket, *, any_visible: bool | None
         )
         .order_by("-requested_at", "-pk")
     )
-
-
-def ticket_has_consultancies(user: User) -> Exists:
-    """Whether the outer query's ticket has a consultancy `user` may see (an annotation)."""
-    return Exists(access.ticket_consultancies_visible(user, OuterRef("pk")))
 
 
 def consultancies_list(

@@ -33,7 +33,6 @@ from .models import (
     Message,
     Product,
     ProductVersion,
-    RemoteAccess,
     Routine,
     Ticket,
     TicketEvent,
@@ -123,11 +122,6 @@ def ticket_messages(user: User, ticket: Ticket) -> QuerySet[Message]:
 def ticket_events(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
     """The ticket's history the user may read, oldest first (TKT-6)."""
     return access.events_visible_to(user, ticket).select_related("actor").order_by("created_at", "pk")
-
-
-def remote_access_given_at() -> Subquery:
-    """When the client gave the outer query's ticket its remote access (an annotation; null if not)."""
-    return Subquery(RemoteAccess.objects.filter(ticket=OuterRef("pk")).values("provided_at")[:1])
 
 
 @dataclass(frozen=True)

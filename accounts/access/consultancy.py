@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from consultoria.models import Consultancy, Session, StatementPdf, TimeEntry
@@ -36,11 +36,10 @@ def consultancies_visible_to(user: AnyUser | None) -> QuerySet[Consultancy]:
     return Consultancy.objects.filter(visible).exclude(status__in=INTERNAL_CONSULTANCY_STEPS)
 
 
-def ticket_consultancies_visible(user: AnyUser | None, ticket: Ticket | OuterRef) -> QuerySet[Consultancy]:
-    """The consultancies of a ticket already opened through `access_ticket` (or of the outer query's
-    ticket, an `OuterRef`): whoever sees the ticket sees them, clients never one waiting for (or
-    refused by) a leader. Filtering on the ticket alone spares the page the visibility subquery of
-    `consultancies_visible_to`."""
+def ticket_consultancies_visible(user: AnyUser | None, ticket: Ticket) -> QuerySet[Consultancy]:
+    """The consultancies of a ticket already opened through `access_ticket`: whoever sees the
+    ticket sees them, clients never one waiting for (or refused by) a leader. Filtering on the
+    ticket alone spares the page the visibility subquery of `consultancies_visible_to`."""
     queryset = Consultancy.objects.filter(ticket=ticket)
     if is_staff(user):
         return queryset

@@ -75,13 +75,10 @@ class ConsultancyCard:
     totals: Totals
 
 
-def ticket_consultancy_cards(
-    user: User, ticket: Ticket, *, any_visible: bool | None = None
-) -> list[ConsultancyCard]:
-    """The ticket's consultancies the user may see, newest first, ready for the card (`any_visible`:
-    whether there is one, when the page read it with the ticket)."""
+def ticket_consultancy_cards(user: User, ticket: Ticket) -> list[ConsultancyCard]:
+    """The ticket's consultancies the user may see, newest first, ready for the card."""
     cards = []
-    for consultancy in selectors.ticket_consultancies(user, ticket, any_visible=any_visible):
+    for consultancy in selectors.ticket_consultancies(user, ticket):
         lines = selectors.consultancy_session_lines(user, consultancy, sessions=consultancy.sessions.all())
         totals = selectors.lines_totals(lines)
         sessions = [

@@ -13,7 +13,6 @@ from django.views import View
 from django.views.decorators.http import require_GET
 
 from accounts import access
-from consultoria.selectors import ticket_has_consultancies
 from consultoria.web.cards import ticket_consultancy_cards
 from core.errors import DomainError
 from core.forms import add_domain_error
@@ -36,24 +35,14 @@ class TicketDetailView(ClientRequiredMixin, View):
     template_name = "tickets/detail.html"
 
     def get(self, request, number: str):
-        ticket = access.access_ticket(request.user, number, annotate=page_facts(request.user))
+        ticket = access.access_ticket(request.user, number)
         response = render(request, self.template_name, detail_context(request, ticket, TicketReplyForm()))
         # The unread marker of the list and the home: a read receipt, after the page was built.
         services.ticket_mark_seen(user=request.user, ticket=ticket)
         return response
 
 
-def page_facts(user) -> dict:
-    """What the page asks besides the ticket, read in the ticket's query: whether it has a
-    consultancy the user may see (most have none) and when remote access was given."""
-    return {
-        "has_consultancies": ticket_has_consultancies(user),
-        "remote_access_given_at": selectors.remote_access_given_at(),
-    }
-
-
 def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict:
-    """The page's context; a ticket read without `page_facts` (a reply sent back) asks for them."""
     user = request.user
     events = list(selectors.ticket_events(user, ticket))
     # The history the SLA counts pauses from, taken from the events already loaded (SLA-4).
@@ -82,9 +71,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "reply_form": reply_form,
         "files_lost": reply_form.is_bound and bool(request.FILES),
         "show_company": not access.contact_of(user),
-        "consultancy_cards": ticket_consultancy_cards(
-            user, ticket, any_visible=getattr(ticket, "has_consultancies", None)
-        ),
+        "consultancy_cards": ticket_consultancy_cards(user, ticket),
     }
 
 
