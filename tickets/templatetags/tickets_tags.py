@@ -3,14 +3,17 @@ status colours and the list's forecast state."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django import template
+from django.utils.safestring import SafeString
 
 from core.durations import format_duration
 from core.periods import format_local, local
 
 from ..models import Ticket
+from ..presenters import table
 from ..presenters.labels import SEVERITY_BADGES, STATUS_BADGES
 from ..presenters.sla import portal_state
 
@@ -43,6 +46,12 @@ def status_badge(status: str) -> str:
 @register.filter
 def severity_badge(severity: str) -> str:
     return SEVERITY_BADGES.get(severity, "text-bg-light border")
+
+
+@register.simple_tag
+def ticket_rows(tickets: Iterable[Ticket], now: datetime, show_company: bool) -> SafeString:
+    """The body rows of the portal's ticket table (tickets.presenters.table)."""
+    return table.ticket_rows(tickets, now=now, show_company=bool(show_company))
 
 
 @register.simple_tag
