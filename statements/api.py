@@ -53,6 +53,6 @@ class StatementView(GenericAPIView):
             start=filters.validated_data["start"],
             end=filters.validated_data["end"],
             company_id=company_id,
-        ).select_related("team", "assignee", "sla_snapshot")
+        ).select_related("team", "assignee")
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -50,7 +50,9 @@ def ticket_number_in(term: str) -> str | None:
     return digits if len(digits) == 8 and NUMBER_TYPED.fullmatch(term) else None
 
 
-LIST_RELATED = ("company", "product", "team", "assignee", "requester", "sla_snapshot")
+# What the API's list and the home's latest tickets show with each ticket. Not its calendar
+# snapshot: a list never recomputes deadlines, and psycopg2 decoded the snapshot's JSON once per row.
+LIST_RELATED = ("company", "product", "team", "assignee", "requester")
 
 
 def tickets_list(
