@@ -171,6 +171,8 @@ def test_api1_list_query_count_does_not_grow_with_the_page(
     with django_assert_max_num_queries(len(few)) as many:
         assert len(client.get(f"{LIST}?page_size=100").json()["results"]) == 40
     assert len(many) == len(few)
+    # A list shows the stored deadlines: it never reads (nor decodes, row by row) the calendar snapshot.
+    assert not [query for query in many.captured_queries if "sla_calendarsnapshot" in query["sql"]]
 
 
 # --- Detail -----------------------------------------------------------------------------------------------
