@@ -29,11 +29,15 @@ def home(request):
         context["served_companies"] = list(access.companies_actable_by(user).order_by("trade_name"))
     if contact is not None or "served_companies" in context:
         context["now"] = timezone.now()
-        # Tickets waiting for the client first (with what to do), then the newest; unread marked.
+        # Tickets waiting for the client first (with what to do), then the newest; unread marked;
+        # the columns of the list's table, which these rows show too.
         context["recent_tickets"] = list(
             ticket_selectors.tickets_waiting_first(
                 ticket_selectors.tickets_with_news(
-                    ticket_selectors.tickets_list(user, scope="mine", open_only=True), user
+                    ticket_selectors.tickets_list_page(
+                        ticket_selectors.tickets_list(user, scope="mine", open_only=True)
+                    ),
+                    user,
                 )
             )[:5]
         )

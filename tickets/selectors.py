@@ -107,7 +107,8 @@ LIST_PAGE_COLUMNS = (
 
 
 def tickets_list_page(queryset: QuerySet[Ticket]) -> QuerySet[Ticket]:
-    """`tickets_list` narrowed to the columns of the portal's table (the API keeps its own)."""
+    """`tickets_list` narrowed to the columns of the portal's table and the home's latest tickets
+    (the API keeps its own)."""
     return queryset.select_related(None).select_related("company", "product").only(*LIST_PAGE_COLUMNS)
 
 

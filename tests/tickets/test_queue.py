@@ -229,6 +229,19 @@ def test_the_portal_list_reads_only_the_columns_its_table_shows(world, catalogue
     assert '"accounts_company"."trade_name"' in page_query and '"tickets_product"."name"' in page_query
 
 
+def test_the_home_reads_only_the_columns_its_latest_tickets_show(world, catalogue, open_ticket):
+    from django.test.utils import CaptureQueriesContext
+
+    numbers = [open_ticket(world.contact.user).number for _ in range(3)]
+    client = logged_in(Client(), world.contact.user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert response.status_code == 200 and all(number in response.content.decode() for number in numbers)
+    home_query = next(q["sql"] for q in queries if 'FROM "tickets_ticket"' in q["sql"] and "LIMIT" in q["sql"])
+    assert '"tickets_ticket"."description"' not in home_query and '"accounts_user"' not in home_query
+    assert '"tickets_team"' not in home_query and '"tickets_ticket"."summary"' in home_query
+
+
 def test_production_settings_cache_compiled_templates():
     """Django wraps the loaders in its cached loader when none are configured: the settings do not
     configure any, so templates are compiled once per process (DEBUG=0 as DEBUG=1)."""
