@@ -237,7 +237,9 @@ def test_the_home_reads_only_the_columns_its_latest_tickets_show(world, catalogu
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/")
     assert response.status_code == 200 and all(number in response.content.decode() for number in numbers)
-    home_query = next(q["sql"] for q in queries if 'FROM "tickets_ticket"' in q["sql"] and "LIMIT" in q["sql"])
+    home_query = next(
+        q["sql"] for q in queries if 'FROM "tickets_ticket"' in q["sql"] and "LIMIT" in q["sql"]
+    )
     assert '"tickets_ticket"."description"' not in home_query and '"accounts_user"' not in home_query
     assert '"tickets_team"' not in home_query and '"tickets_ticket"."summary"' in home_query
 
