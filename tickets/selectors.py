@@ -28,16 +28,7 @@ from accounts import access
 from accounts.models import Company, User
 from core.search import contains_folded_q
 
-from .models import (
-    Attachment,
-    Message,
-    Product,
-    ProductVersion,
-    Routine,
-    Ticket,
-    TicketEvent,
-    TicketSeen,
-)
+from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent, TicketSeen
 
 NUMBER_TYPED = re.compile(r"[\d.\s]+")
 
