@@ -96,13 +96,19 @@ def authenticator_app(user):
 
 def totp_code(user) -> str:
     """The code the user's authenticator app shows right now (it may be typed again: the "used
-    codes" memory of this code is forgotten, so two logins in one 30-second window both work)."""
+    codes" memory of this code is forgotten, so two logins in one 30-second window both work),
+    never one about to expire."""
     from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
     from allauth.mfa.utils import decrypt
     from django.core.cache import cache
 
     authenticator = authenticator_app(user)
     secret = decrypt(authenticator.data["secret"])
+    # A code read in the last seconds of its window may reach the server in the next one, which
+    # refuses it (no tolerance): wait for the new window instead.
+    left = 30 - time.time() % 30
+    if left < 3:
+        time.sleep(left + 0.05)
     code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
     cache.delete(TOTP(authenticator)._get_used_cache_key(code))
     return code
