@@ -28,6 +28,7 @@ from accounts import access
 from accounts.models import Company, User
 from core.search import contains_folded_q
 
+from .deadlines import SLA_STATE_FIELDS
 from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent, TicketSeen
 
 NUMBER_TYPED = re.compile(r"[\d.\s]+")
@@ -81,15 +82,12 @@ def tickets_list(
 # What the portal's ticket table shows (templates/tickets/_ticket_table.html), the SLA forecast's
 # stored fields included: rows of ~0.5 kB instead of every column of the ticket and its joins.
 LIST_PAGE_COLUMNS = (
+    *SLA_STATE_FIELDS,
     "number",
     "summary",
     "kind",
-    "status",
     "severity",
     "created_at",
-    "sla_due_at",
-    "sla_risk_at",
-    "sla_paused",
     "company",
     "company__trade_name",
     "product",

@@ -7,18 +7,17 @@ from django.core.paginator import Paginator
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 
+from ..deadlines import SLA_STATE_FIELDS
+
 # What a queue row shows and computes (its columns, the SLA state and business time left, the
 # checkbox's label), with the joined rows' names: a ticket row is some 50 columns, the company's
 # as many again; the page decodes only these.
 QUEUE_COLUMNS = (
+    *SLA_STATE_FIELDS,
     "number",
     "summary",
-    "status",
     "severity",
     "created_at",
-    "sla_due_at",
-    "sla_risk_at",
-    "sla_paused",
     "sla_rank",
     "sla_snapshot",
     "company__trade_name",
