@@ -218,10 +218,6 @@ def sla_state_conditions(now: datetime) -> dict[str, Q]:
     }
 
 
-# The stored fields `sla_state` reads: what a list must load to show each row's SLA state.
-SLA_STATE_FIELDS = ("status", "sla_due_at", "sla_risk_at", "sla_paused")
-
-
 def sla_state(ticket: Ticket, now: datetime) -> SlaState:
     """The same states as `sla_state_conditions`, for one ticket already in memory."""
     if ticket.status == Ticket.Status.CLOSED:

@@ -28,8 +28,8 @@ from accounts import access
 from accounts.models import Company, User
 from core.search import contains_folded_q
 
-from .deadlines import SLA_STATE_FIELDS
 from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent, TicketSeen
+from .models.ticket import SLA_STATE_FIELDS
 
 NUMBER_TYPED = re.compile(r"[\d.\s]+")
 

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
 
-from ..deadlines import SLA_STATE_FIELDS
+from ..models.ticket import SLA_STATE_FIELDS
 
 # What a queue row shows and computes (its columns, the SLA state and business time left, the
 # checkbox's label), with the joined rows' names: a ticket row is some 50 columns, the company's

@@ -21,6 +21,10 @@ QUEUE_INDEX_PREFIXES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+# The stored fields `tickets.deadlines.sla_state` reads: what a list loads to show each row's SLA state.
+SLA_STATE_FIELDS = ("status", "sla_due_at", "sla_risk_at", "sla_paused")
+
+
 class Ticket(models.Model):
     class Channel(models.TextChoices):
         PORTAL = "portal", _("Portal")
