@@ -45,7 +45,6 @@ class OutboxEmail(models.Model):
         max_length=200,
         null=True,
         blank=True,
-        unique=True,
         help_text=_("Impede que a mesma notificação seja registrada duas vezes."),
     )
     status = models.CharField(_("situação"), max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -61,6 +60,10 @@ class OutboxEmail(models.Model):
         verbose_name_plural = _("fila de saída de e-mails")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_status_next_attempt")]
+        # A constraint rather than `unique=True`: the same unique index, without the second
+        # (LIKE pattern) index PostgreSQL gets for a unique text column, which no query uses and
+        # every e-mail recorded would maintain.
+        constraints = [models.UniqueConstraint(fields=["dedupe_key"], name="outbox_dedupe_key_unique")]
 
     def __str__(self) -> str:
         return f"{self.subject or self.template} → {', '.join(self.to)}"

@@ -21,6 +21,7 @@ class Survey(models.Model):
         blank=True,
         related_name="surveys",
         verbose_name=_("analista avaliado"),
+        db_index=False,  # served by the (analyst, answered_at) index
     )
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="surveys", verbose_name=_("equipe"))
     sent_at = models.DateTimeField(_("enviada em"))

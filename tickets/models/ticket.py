@@ -84,14 +84,22 @@ class Ticket(models.Model):
     modality = models.CharField(
         _("modalidade"), max_length=16, choices=Modality.choices, default=Modality.STANDARD
     )
+    # No index of their own on the catalogue's keys (product, routine, version, calendar snapshot,
+    # acceptance policy): no page looks tickets up by them, and every ticket write would maintain
+    # them (a move rewrites every index of its row). Deleting a catalogue entry, which PROTECT
+    # refuses while tickets use it, scans the table instead: rare and staff-only.
     product = models.ForeignKey(
-        Product, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("produto")
+        Product, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("produto"), db_index=False
     )
     routine = models.ForeignKey(
-        Routine, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("rotina")
+        Routine, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("rotina"), db_index=False
     )
     version = models.ForeignKey(
-        ProductVersion, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("versão")
+        ProductVersion,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("versão"),
+        db_index=False,
     )
     environment = models.CharField(_("ambiente"), max_length=16, choices=Environment.choices)
     environment_details = models.CharField(
@@ -144,7 +152,9 @@ class Ticket(models.Model):
     closed_at = models.DateTimeField(_("encerrado em"), null=True, blank=True)
 
     # SLA (SLA-1..8): the frozen calendar and the deadlines computed from the opening instant.
-    sla_snapshot = models.ForeignKey(CalendarSnapshot, on_delete=models.PROTECT, related_name="+")
+    sla_snapshot = models.ForeignKey(
+        CalendarSnapshot, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     calendar_slug = models.CharField(_("calendário"), max_length=40)
     response_due_at = models.DateTimeField(_("prazo de atendimento"), null=True, blank=True)
     maintenance_due_at = models.DateTimeField(_("prazo de manutenção"), null=True, blank=True)
@@ -170,7 +180,7 @@ class Ticket(models.Model):
 
     # Acceptance window (ACP-1..5), set when a solution is proposed.
     acceptance_policy = models.ForeignKey(
-        AcceptancePolicy, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        AcceptancePolicy, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
     )
     acceptance_deadline = models.DateTimeField(_("prazo para validar"), null=True, blank=True)
     acceptance_reminder_at = models.DateTimeField(_("lembrete em"), null=True, blank=True)

@@ -24,7 +24,8 @@ class TicketEvent(models.Model):
         TIME_ENTRY = "time_entry", _("Apontamento de consultoria")
         TIME_ENTRY_CORRECTED = "entry_corrected", _("Apontamento corrigido")
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
+    # Served by the (ticket, created_at) index below: no second index on the key alone.
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events", db_index=False)
     kind = models.CharField(_("tipo"), max_length=16, choices=Kind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -53,7 +54,8 @@ class TicketEvent(models.Model):
 class Message(models.Model):
     """A message of the timeline (TKT-7); internal notes are for analysts only."""
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    # Served by the (ticket, created_at) index below: no second index on the key alone.
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages", db_index=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("autor")
     )

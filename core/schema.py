@@ -1,0 +1,72 @@
+"""Migration helpers for index changes Django's schema editor would make the slow way.
+
+Turning `db_index` off on a foreign key makes Django drop and re-add the foreign key constraint
+(PostgreSQL then re-checks every row of the table under an exclusive lock: seconds at a million
+tickets). Only the index has to go: `drop_column_index` drops the plain indexes on one column
+(also PostgreSQL's LIKE-pattern twin of a unique text column), found by introspection since their
+names were generated when the table had another name; `create_column_index` puts one back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import migrations
+
+
+def _plain_indexes(schema_editor, table: str, column: str) -> list[str]:
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    return [
+        name
+        for name, info in constraints.items()
+        if info["index"] and not info["unique"] and not info["primary_key"] and info["columns"] == [column]
+    ]
+
+
+def drop_column_index(table: str, column: str) -> migrations.RunPython:
+    """An operation dropping the plain (non-unique) indexes on exactly `table.column`."""
+
+    def forward(apps, schema_editor) -> None:
+        quote = schema_editor.quote_name
+        for name in _plain_indexes(schema_editor, table, column):
+            schema_editor.execute(f"DROP INDEX IF EXISTS {quote(name)}")
+
+    def backward(apps, schema_editor) -> None:
+        if not _plain_indexes(schema_editor, table, column):
+            quote = schema_editor.quote_name
+            schema_editor.execute(
+                f"CREATE INDEX {quote(f'{table}_{column}_idx'[:63])} ON {quote(table)} ({quote(column)})"
+            )
+
+    return migrations.RunPython(forward, backward)
+
+
+def rename_unique_constraint(table: str, column: str, name: str) -> migrations.RunPython:
+    """On PostgreSQL, give the unique constraint of `unique=True` on `table.column` the name of the
+    `UniqueConstraint` replacing it (its index stays: no rebuild). SQLite keeps an inline UNIQUE,
+    which has no name to change (its schema editor rebuilds the table when it changes anyway)."""
+
+    def rename(new: Callable[[str], str]) -> Callable[..., None]:
+        def run(apps, schema_editor) -> None:
+            connection = schema_editor.connection
+            if connection.vendor != "postgresql":
+                return
+            with connection.cursor() as cursor:
+                constraints = connection.introspection.get_constraints(cursor, table)
+            quote = schema_editor.quote_name
+            for current, info in constraints.items():
+                if info["unique"] and not info["primary_key"] and info["columns"] == [column]:
+                    target = new(current)
+                    if target != current:
+                        schema_editor.execute(
+                            f"ALTER TABLE {quote(table)} "
+                            f"RENAME CONSTRAINT {quote(current)} TO {quote(target)}"
+                        )
+
+        return run
+
+    return migrations.RunPython(
+        rename(lambda _current: name), rename(lambda _current: f"{table}_{column}_key")
+    )
