@@ -10,11 +10,14 @@ names were generated when the table had another name; `create_column_index` puts
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from django.apps.registry import Apps
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 
-def _plain_indexes(schema_editor, table: str, column: str) -> list[str]:
+def _plain_indexes(schema_editor: BaseDatabaseSchemaEditor, table: str, column: str) -> list[str]:
     connection = schema_editor.connection
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, table)
@@ -28,12 +31,12 @@ def _plain_indexes(schema_editor, table: str, column: str) -> list[str]:
 def drop_column_index(table: str, column: str) -> migrations.RunPython:
     """An operation dropping the plain (non-unique) indexes on exactly `table.column`."""
 
-    def forward(apps, schema_editor) -> None:
+    def forward(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         quote = schema_editor.quote_name
         for name in _plain_indexes(schema_editor, table, column):
             schema_editor.execute(f"DROP INDEX IF EXISTS {quote(name)}")
 
-    def backward(apps, schema_editor) -> None:
+    def backward(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         if not _plain_indexes(schema_editor, table, column):
             quote = schema_editor.quote_name
             schema_editor.execute(
@@ -48,8 +51,8 @@ def rename_unique_constraint(table: str, column: str, name: str) -> migrations.R
     `UniqueConstraint` replacing it (its index stays: no rebuild). SQLite keeps an inline UNIQUE,
     which has no name to change (its schema editor rebuilds the table when it changes anyway)."""
 
-    def rename(new: Callable[[str], str]) -> Callable[..., None]:
-        def run(apps, schema_editor) -> None:
+    def rename(new: Callable[[str], str]) -> Callable[..., Any]:
+        def run(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
             connection = schema_editor.connection
             if connection.vendor != "postgresql":
                 return
