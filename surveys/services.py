@@ -15,7 +15,7 @@ from tickets.notifications import notify_requester
 
 from .models import Survey
 from .selectors import survey_from_token
-from .tokens import survey_path
+from .tokens import survey_path, survey_paths
 
 
 def survey_send(ticket: Ticket, *, now: datetime) -> Survey | None:
@@ -25,7 +25,7 @@ def survey_send(ticket: Ticket, *, now: datetime) -> Survey | None:
     )
     if not created:
         return None
-    _survey_email(ticket, survey)
+    _survey_email(ticket, survey_path(survey))
     return survey
 
 
@@ -39,15 +39,13 @@ def surveys_send(tickets: list[Ticket], *, now: datetime) -> list[Survey]:
         Survey(ticket=ticket, analyst_id=ticket.assignee_id, team_id=ticket.team_id, sent_at=now)
         for ticket in new
     )
-    for ticket, survey in zip(new, surveys, strict=True):
-        _survey_email(ticket, survey)
+    for ticket, path in zip(new, survey_paths(surveys), strict=True):
+        _survey_email(ticket, path)
     return surveys
 
 
-def _survey_email(ticket: Ticket, survey: Survey) -> None:
-    notify_requester(
-        ticket, "tickets/survey", survey_path=survey_path(survey), dedupe_key=f"survey:{ticket.pk}"
-    )
+def _survey_email(ticket: Ticket, path: str) -> None:
+    notify_requester(ticket, "tickets/survey", survey_path=path, dedupe_key=f"survey:{ticket.pk}")
 
 
 @transaction.atomic
