@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ConflictError, DomainError
 from tickets.models import Ticket
-from tickets.notifications import notify_requester
+from tickets.notifications import notify_survey
 
 from .models import Survey
 from .selectors import survey_from_token
@@ -25,27 +25,23 @@ def survey_send(ticket: Ticket, *, now: datetime) -> Survey | None:
     )
     if not created:
         return None
-    _survey_email(ticket, survey_path(survey))
+    notify_survey(ticket, survey_path(survey))
     return survey
 
 
-def surveys_send(tickets: list[Ticket], *, now: datetime) -> list[Survey]:
-    """`survey_send` for a batch of locked tickets (periodic jobs): one SELECT, one INSERT."""
+def surveys_create(tickets: list[Ticket], *, now: datetime) -> dict[int, str]:
+    """Create the surveys of a batch of locked tickets that have none yet (SRV-1: once per ticket),
+    one SELECT and one INSERT; returns each new survey's link by ticket, for the e-mail that
+    carries it (`tickets.notifications.notify_status`)."""
     if not tickets:
-        return []
+        return {}
     existing = set(Survey.objects.filter(ticket__in=tickets).values_list("ticket_id", flat=True))
     new = [ticket for ticket in tickets if ticket.pk not in existing]
     surveys = Survey.objects.bulk_create(
         Survey(ticket=ticket, analyst_id=ticket.assignee_id, team_id=ticket.team_id, sent_at=now)
         for ticket in new
     )
-    for ticket, path in zip(new, survey_paths(surveys), strict=True):
-        _survey_email(ticket, path)
-    return surveys
-
-
-def _survey_email(ticket: Ticket, path: str) -> None:
-    notify_requester(ticket, "tickets/survey", survey_path=path, dedupe_key=f"survey:{ticket.pk}")
+    return {ticket.pk: path for ticket, path in zip(new, survey_paths(surveys), strict=True)}
 
 
 @transaction.atomic

@@ -1,8 +1,11 @@
 """Fixtures shared by the whole suite: the roles of the role matrix and a few helpers."""
 
+import os
+import re
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 
 from accounts.models import Company, Contact, User
@@ -17,6 +20,13 @@ from .factories import (
     PartnerUnitFactory,
 )
 from .helpers import answers, logged_in
+
+# Each pytest-xdist worker has its own Redis database: a test empties the cache (`_fresh_cache`),
+# and on a shared database it would empty another worker's rate-limit counters mid-test.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_cache = django_settings.CACHES["default"]
+if _worker.startswith("gw") and str(_cache.get("LOCATION", "")).startswith("redis://"):
+    _cache["LOCATION"] = re.sub(r"(/\d+)?$", f"/{int(_worker[2:]) % 15 + 1}", _cache["LOCATION"], count=1)
 
 # Tasks run in-process unless a test turns this off (the outage tests do).
 celery_app.conf.task_always_eager = True

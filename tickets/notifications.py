@@ -39,9 +39,19 @@ def notify_requester(
     )
 
 
-def notify_status(ticket: Ticket, *, reason: str = "") -> None:
+def notify_status(ticket: Ticket, *, reason: str = "", survey_path: str = "") -> None:
     """Tell the requester about the status just entered (OPS-2): a proposed solution carries the
-    acceptance deadline (ACP-1), a closure the survey link (SRV-1)."""
+    acceptance deadline (ACP-1); a closure carries the survey link, when the move created the
+    survey (SRV-1): one e-mail, not two at the same instant. A survey on another status (the
+    retail line surveys on validation) goes in its own e-mail."""
+    if ticket.status == S.CLOSED:
+        notify_requester(
+            ticket,
+            "tickets/closed",
+            survey_path=survey_path,
+            dedupe_key=_survey_dedupe_key(ticket) if survey_path else None,
+        )
+        return
     if ticket.status == S.AWAITING_VALIDATION:
         policy = ticket.acceptance_policy
         notify_requester(
@@ -52,10 +62,19 @@ def notify_status(ticket: Ticket, *, reason: str = "") -> None:
             can_postpone=bool(policy and policy.postponement_days),
             postponement_days=policy.postponement_days if policy else 0,
         )
-    elif ticket.status == S.CLOSED:
-        notify_requester(ticket, "tickets/closed")
     else:
         notify_requester(ticket, "tickets/status_changed", reason=reason)
+    if survey_path:
+        notify_survey(ticket, survey_path)
+
+
+def notify_survey(ticket: Ticket, survey_path: str) -> None:
+    """The survey link alone (SRV-1, SRV-2): when no status e-mail carries it."""
+    notify_requester(ticket, "tickets/survey", survey_path=survey_path, dedupe_key=_survey_dedupe_key(ticket))
+
+
+def _survey_dedupe_key(ticket: Ticket) -> str:
+    return f"survey:{ticket.pk}"  # one survey e-mail per ticket, whichever carries it
 
 
 def notify_team(team: Team, kind: str, tickets: list[Ticket], *, now: datetime) -> None:

@@ -16,11 +16,11 @@ from typing import cast
 from accounts import access
 from accounts.models import User
 from core.bulk import update_rows
-from surveys.services import surveys_send
+from surveys.services import surveys_create
 
 from .. import deadlines
 from ..models import Message, Ticket, TicketEvent
-from ..notifications import notify_status
+from ..notifications import notify_status, notify_survey
 from ..windows import (
     PolicyLookup,
     acceptance_policies_for,
@@ -119,12 +119,13 @@ def move(
     )
     fields += deadlines.refresh_sla(ticket, now=now)
     ticket.save(update_fields=fields)
-    if _surveyed(ticket, to_status):
-        surveys_send([ticket], now=now)
+    survey_path = surveys_create([ticket], now=now).get(ticket.pk, "") if _surveyed(ticket, to_status) else ""
     if reason_is_public(role, to_status):  # a staff move: `actor` is a user, not the system
         Message.objects.create(ticket=ticket, author=cast(User, actor), body=reason, created_at=now)
     if notify:
-        notify_status(ticket, reason=_notice_reason(role, to_status, reason))
+        notify_status(ticket, reason=_notice_reason(role, to_status, reason), survey_path=survey_path)
+    elif survey_path:
+        notify_survey(ticket, survey_path)  # the requester moved it: no news but the survey
     return event
 
 
@@ -169,6 +170,6 @@ def move_batch(
     if refreshed:
         fields += deadlines.refresh_sla_many(refreshed, now=now)
     update_rows(tickets, sorted(set(fields)))  # one UPDATE, not a CASE per row and field
+    survey_paths = surveys_create([ticket for ticket in tickets if _surveyed(ticket, to_status)], now=now)
     for ticket in tickets:
-        notify_status(ticket, reason=reason)
-    surveys_send([ticket for ticket in tickets if _surveyed(ticket, to_status)], now=now)
+        notify_status(ticket, reason=reason, survey_path=survey_paths.get(ticket.pk, ""))
