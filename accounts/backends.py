@@ -141,7 +141,9 @@ class _PortalUserLoading:
     def get_user(self, user_id):
         from .models import User
 
-        user = User._default_manager.select_related("contact__company").filter(pk=user_id).first()
+        # By primary key: no ORDER BY to compile (`.first()` would add the model's ordering).
+        found = User._default_manager.select_related("contact__company").filter(pk=user_id).order_by()[:1]
+        user = next(iter(found), None)
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_user_permissions(self, user_obj, obj=None):
