@@ -51,8 +51,11 @@ def test_acp3_acceptance_closes_and_sends_the_survey(world, proposed, django_cap
     assert proposed.status == "closed" and proposed.closed_at == at(2026, 3, 11, 9)
     survey = Survey.objects.get(ticket=proposed)
     assert survey.team == proposed.team and survey.answered_at is None
-    subjects = [m.subject for m in mail.outbox]
-    assert any("encerrado" in s for s in subjects) and any("Como foi o atendimento" in s for s in subjects)
+    # SRV-1: the closure's e-mail carries the survey: one e-mail, with the score links.
+    closing = [m for m in mail.outbox if "encerrado" in m.subject]
+    assert [m.subject for m in closing] == [f"Chamado {proposed.number} encerrado. Como foi o atendimento?"]
+    assert "/pesquisa/" in closing[0].body and "?nota=1" in closing[0].body
+    assert not [m for m in mail.outbox if m.subject.startswith("Como foi o atendimento")]
 
 
 def test_acp3_rejection_needs_a_reason_and_returns_to_analysis(world, proposed):
