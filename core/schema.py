@@ -9,9 +9,6 @@ names were generated when the table had another name; `create_column_index` puts
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from django.apps.registry import Apps
 from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
@@ -46,30 +43,29 @@ def drop_column_index(table: str, column: str) -> migrations.RunPython:
     return migrations.RunPython(forward, backward)
 
 
+def _rename_unique(schema_editor: BaseDatabaseSchemaEditor, table: str, column: str, target: str) -> None:
+    connection = schema_editor.connection
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, table)
+    quote = schema_editor.quote_name
+    for current, info in constraints.items():
+        if info["unique"] and not info["primary_key"] and info["columns"] == [column] and current != target:
+            schema_editor.execute(
+                f"ALTER TABLE {quote(table)} RENAME CONSTRAINT {quote(current)} TO {quote(target)}"
+            )
+
+
 def rename_unique_constraint(table: str, column: str, name: str) -> migrations.RunPython:
     """On PostgreSQL, give the unique constraint of `unique=True` on `table.column` the name of the
     `UniqueConstraint` replacing it (its index stays: no rebuild). SQLite keeps an inline UNIQUE,
     which has no name to change (its schema editor rebuilds the table when it changes anyway)."""
 
-    def rename(new: Callable[[str], str]) -> Callable[..., Any]:
-        def run(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-            connection = schema_editor.connection
-            if connection.vendor != "postgresql":
-                return
-            with connection.cursor() as cursor:
-                constraints = connection.introspection.get_constraints(cursor, table)
-            quote = schema_editor.quote_name
-            for current, info in constraints.items():
-                if info["unique"] and not info["primary_key"] and info["columns"] == [column]:
-                    target = new(current)
-                    if target != current:
-                        schema_editor.execute(
-                            f"ALTER TABLE {quote(table)} "
-                            f"RENAME CONSTRAINT {quote(current)} TO {quote(target)}"
-                        )
+    def forward(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        _rename_unique(schema_editor, table, column, name)
 
-        return run
+    def backward(apps: Apps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        _rename_unique(schema_editor, table, column, f"{table}_{column}_key")
 
-    return migrations.RunPython(
-        rename(lambda _current: name), rename(lambda _current: f"{table}_{column}_key")
-    )
+    return migrations.RunPython(forward, backward)

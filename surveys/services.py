@@ -15,17 +15,16 @@ from tickets.notifications import notify_survey
 
 from .models import Survey
 from .selectors import survey_from_token
-from .tokens import survey_path, survey_paths
+from .tokens import survey_paths
 
 
 def survey_send(ticket: Ticket, *, now: datetime) -> Survey | None:
     """Create the ticket's survey and e-mail its link to the requester, once (SRV-1, SRV-2)."""
-    survey, created = Survey.objects.get_or_create(
-        ticket=ticket, defaults={"analyst_id": ticket.assignee_id, "team_id": ticket.team_id, "sent_at": now}
-    )
+    created = _create([ticket], now=now)
     if not created:
         return None
-    notify_survey(ticket, survey_path(survey))
+    ((_ticket, survey, path),) = created
+    notify_survey(ticket, path)
     return survey
 
 
@@ -33,15 +32,19 @@ def surveys_create(tickets: list[Ticket], *, now: datetime) -> dict[int, str]:
     """Create the surveys of a batch of locked tickets that have none yet (SRV-1: once per ticket),
     one SELECT and one INSERT; returns each new survey's link by ticket, for the e-mail that
     carries it (`tickets.notifications.notify_status`)."""
+    return {ticket.pk: path for ticket, _survey, path in _create(tickets, now=now)}
+
+
+def _create(tickets: list[Ticket], *, now: datetime) -> list[tuple[Ticket, Survey, str]]:
     if not tickets:
-        return {}
+        return []
     existing = set(Survey.objects.filter(ticket__in=tickets).values_list("ticket_id", flat=True))
     new = [ticket for ticket in tickets if ticket.pk not in existing]
     surveys = Survey.objects.bulk_create(
         Survey(ticket=ticket, analyst_id=ticket.assignee_id, team_id=ticket.team_id, sent_at=now)
         for ticket in new
     )
-    return {ticket.pk: path for ticket, path in zip(new, survey_paths(surveys), strict=True)}
+    return list(zip(new, surveys, survey_paths(surveys), strict=True))
 
 
 @transaction.atomic
