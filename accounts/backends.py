@@ -7,6 +7,8 @@ production agree on who may do what in the Django admin.
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth.backends import BaseBackend, ModelBackend
 
+from core.prepared import prepared_fetch
+
 # "app_label.action_model" codenames; leaders get everything analysts have plus their own.
 ANALYST_PERMISSIONS = frozenset(
     {
@@ -141,9 +143,17 @@ class _PortalUserLoading:
     def get_user(self, user_id):
         from .models import User
 
-        # By primary key: no ORDER BY to compile (`.first()` would add the model's ordering).
-        found = User._default_manager.select_related("contact__company").filter(pk=user_id).order_by()[:1]
-        user = next(iter(found), None)
+        try:
+            pk = int(user_id)
+        except (TypeError, ValueError):
+            return None
+        # On every request: compiled once (`core.prepared`); by primary key, no ORDER BY.
+        found = prepared_fetch(
+            "session_user",
+            lambda pk: User._default_manager.select_related("contact__company").filter(pk=pk).order_by()[:1],
+            {"pk": pk},
+        )
+        user = found[0] if found else None
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_user_permissions(self, user_obj, obj=None):

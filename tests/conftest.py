@@ -31,6 +31,8 @@ if _worker.startswith("gw") and str(_cache.get("LOCATION", "")).startswith("redi
 # Tasks run in-process unless a test turns this off (the outage tests do).
 celery_app.conf.task_always_eager = True
 celery_app.conf.task_eager_propagates = True
+# Every prepared read (core.prepared) is compared with the ORM's own compilation of it.
+django_settings.PREPARED_READS_CHECKED = True
 
 
 @pytest.fixture(autouse=True)

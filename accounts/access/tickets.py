@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError, ForbiddenError, NotFoundError
+from core.prepared import prepared_fetch
 from tickets.models import Attachment, Message, Ticket, TicketEvent
 
 from ..models import Company, Contact, User
@@ -39,23 +40,31 @@ TICKET_RELATED = (
 )
 
 
+def _visible_conditions(user: AnyUser | None) -> dict[str, int | bool] | None:
+    """The filter of `tickets_visible_to` (None: no ticket)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if is_staff(user):
+        return {}
+    contact = contact_of(user)
+    if contact is not None:
+        if contact.can_see_company_tickets or contact.is_company_admin:
+            return {"company_id": contact.company_id}
+        return {"company_id": contact.company_id, "requester_id": user.pk}
+    unit_id = partner_unit_id(user)
+    if unit_id is not None:
+        return {"company__partner_unit_id": unit_id, "company__is_active": True}
+    return None
+
+
 def tickets_visible_to(user: AnyUser | None) -> QuerySet[Ticket]:
     """Staff: every ticket. A contact: the company's tickets with "see all company tickets" or as
     an administrator (ACC-3), otherwise their own. A partner consultant: the tickets of the active
     companies their unit serves (TEN-3)."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    conditions = _visible_conditions(user)
+    if conditions is None:
         return Ticket.objects.none()
-    if is_staff(user):
-        return Ticket.objects.all()
-    contact = contact_of(user)
-    if contact is not None:
-        if contact.can_see_company_tickets or contact.is_company_admin:
-            return Ticket.objects.filter(company_id=contact.company_id)
-        return Ticket.objects.filter(company_id=contact.company_id, requester=user)
-    unit_id = partner_unit_id(user)
-    if unit_id is not None:
-        return Ticket.objects.filter(company__partner_unit_id=unit_id, company__is_active=True)
-    return Ticket.objects.none()
+    return Ticket.objects.filter(**conditions)
 
 
 def access_ticket(user: AnyUser | None, number: object) -> Ticket:
@@ -63,17 +72,24 @@ def access_ticket(user: AnyUser | None, number: object) -> Ticket:
     `NotFoundError` for a missing one and another company's alike (TEN-2)."""
     if not TICKET_NUMBER.fullmatch(str(number)):
         raise NotFoundError
+    conditions = _visible_conditions(user)
+    if conditions is None:
+        raise NotFoundError
     contact = contact_of(user)
     # A contact sees only their company's tickets, and that company came with the signed-in user
     # (`contact_of`): the ticket takes it instead of joining it again.
     reuse_company = contact is not None and Contact.company.is_cached(contact)
-    related = [name for name in TICKET_RELATED if not (reuse_company and name == "company")]
-    # The number is unique: no ORDER BY (`.first()` would order by the model's ordering, and
-    # compiling that ordering over ten tables costs more than the query itself).
-    found = tickets_visible_to(user).select_related(*related).filter(number=str(number)).order_by()[:1]
-    ticket = next(iter(found), None)
-    if ticket is None:
+    related = tuple(name for name in TICKET_RELATED if not (reuse_company and name == "company"))
+    # Compiled once per shape (`core.prepared`: compiling this ten-table read costs more than
+    # running it). The number is unique: no ORDER BY.
+    found = prepared_fetch(
+        ("access_ticket", related),
+        lambda **given: Ticket.objects.select_related(*related).filter(**given).order_by()[:1],
+        {**conditions, "number": str(number)},
+    )
+    if not found:
         raise NotFoundError
+    ticket = found[0]
     if reuse_company and contact is not None:
         ticket.company = contact.company
     return ticket
@@ -200,7 +216,7 @@ def contact_assert_can_open_ticket(*, contact: Contact) -> None:
         )
 
 
-def events_visible_to(user: AnyUser | None, ticket: Ticket) -> QuerySet[TicketEvent]:
+def events_visible_to(user: AnyUser | None, ticket: Ticket | int) -> QuerySet[TicketEvent]:
     """The ticket's history the user may read: a consultancy waiting for, or refused by, a leader is
     the back-office's alone (CON-2)."""
     queryset = TicketEvent.objects.filter(ticket=ticket)
@@ -209,7 +225,7 @@ def events_visible_to(user: AnyUser | None, ticket: Ticket) -> QuerySet[TicketEv
     return queryset.exclude(kind=TicketEvent.Kind.CONSULTANCY, to_value__in=INTERNAL_CONSULTANCY_STEPS)
 
 
-def messages_visible_to(user: AnyUser | None, ticket: Ticket) -> QuerySet[Message]:
+def messages_visible_to(user: AnyUser | None, ticket: Ticket | int) -> QuerySet[Message]:
     """The ticket's messages the user may read: internal notes only for staff (TKT-7)."""
     queryset = Message.objects.filter(ticket=ticket)
     return queryset if sees_internal_notes(user) else queryset.filter(is_internal=False)
