@@ -26,6 +26,7 @@ from django.db.models.functions import Coalesce
 
 from accounts import access
 from accounts.models import Company, User
+from core.prepared import prepared_fetch
 from core.search import contains_folded_q
 
 from .models import Attachment, Message, Product, ProductVersion, Routine, Ticket, TicketEvent, TicketSeen
@@ -111,9 +112,16 @@ def ticket_messages(user: User, ticket: Ticket) -> QuerySet[Message]:
     )
 
 
-def ticket_events(user: User, ticket: Ticket) -> QuerySet[TicketEvent]:
-    """The ticket's history the user may read, oldest first (TKT-6)."""
-    return access.events_visible_to(user, ticket).select_related("actor").order_by("created_at", "pk")
+def ticket_events(user: User, ticket: Ticket) -> list[TicketEvent]:
+    """The ticket's history the user may read, oldest first (TKT-6). Read on every ticket page:
+    prepared (`core.prepared`) per kind of reader, the one thing its visibility depends on."""
+    return prepared_fetch(
+        ("ticket_events", access.is_staff(user)),
+        lambda ticket_id: (
+            access.events_visible_to(user, ticket_id).select_related("actor").order_by("created_at", "pk")
+        ),
+        {"ticket_id": ticket.pk},
+    )
 
 
 @dataclass(frozen=True)
@@ -127,20 +135,28 @@ class Conversation:
 
 
 def ticket_conversation(user: User, ticket: Ticket) -> Conversation:
-    """The messages the user may read (internal notes only for staff, TKT-7) and their files and the
-    opening's in one more query: the files of the messages read, or of none (the opening's)."""
-    messages = list(
-        access.messages_visible_to(user, ticket).select_related("author").order_by("created_at", "pk")
+    """The messages the user may read (internal notes only for staff, TKT-7), the files of each
+    and the opening's. Both reads are prepared (`core.prepared`): the messages per kind of
+    reader; the ticket's files all, those of a message the user may not read left out here."""
+    messages = prepared_fetch(
+        ("ticket_messages", access.sees_internal_notes(user)),
+        lambda ticket_id: (
+            access.messages_visible_to(user, ticket_id).select_related("author").order_by("created_at", "pk")
+        ),
+        {"ticket_id": ticket.pk},
     )
-    files = Attachment.objects.filter(ticket=ticket).filter(
-        Q(message__isnull=True) | Q(message__in=[message.pk for message in messages])
+    readable = {message.pk for message in messages}
+    files = prepared_fetch(
+        "ticket_files",
+        lambda ticket_id: Attachment.objects.filter(ticket_id=ticket_id).order_by("created_at", "pk"),
+        {"ticket_id": ticket.pk},
     )
     by_message: dict[int, list[Attachment]] = {}
     opening: list[Attachment] = []
-    for file in files.order_by("created_at", "pk"):
+    for file in files:
         if file.message_id is None:
             opening.append(file)
-        else:
+        elif file.message_id in readable:
             by_message.setdefault(file.message_id, []).append(file)
     return Conversation(messages, by_message, opening)
 

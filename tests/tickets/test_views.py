@@ -12,7 +12,7 @@ from django.urls import reverse
 from accounts import access
 from tests.factories import CompanyFactory, ContactFactory
 from tests.helpers import PNG, answers, at, png, upload
-from tickets import services
+from tickets import selectors, services
 from tickets.models import Attachment, Message, Ticket
 
 pytestmark = pytest.mark.django_db
@@ -865,6 +865,13 @@ def test_ten2_download_permission(world, client_for, open_ticket):
     internal_url = reverse("attachment-download", args=[note.attachments.get().pk])
     assert client_for(world.admin.user).get(internal_url).status_code == 404
     assert client_for(world.analyst).get(internal_url).status_code == 200
+    # The page lists the opening's file, never the internal note's (TKT-7), nor its link.
+    page = text(client_for(world.admin.user).get(reverse("ticket-detail", args=[ticket.number])))
+    assert attachment.original_name in page
+    assert "interno.png" not in page and internal_url not in page
+    assert selectors.ticket_conversation(world.admin.user, ticket).files_by_message == {}
+    staff = selectors.ticket_conversation(world.analyst, ticket)
+    assert [f.original_name for files in staff.files_by_message.values() for f in files] == ["interno.png"]
 
 
 def test_acc6_financial_pendency_blocks_downloads_but_not_analysts(world, client_for, open_ticket):

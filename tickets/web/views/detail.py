@@ -44,7 +44,7 @@ class TicketDetailView(ClientRequiredMixin, View):
 
 def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict:
     user = request.user
-    events = list(selectors.ticket_events(user, ticket))
+    events = selectors.ticket_events(user, ticket)
     # The history the SLA counts pauses from, taken from the events already loaded (SLA-4).
     history = [(ticket.created_at, S.NEW)] + [
         (event.created_at, event.to_value) for event in events if event.kind == TicketEvent.Kind.STATUS
