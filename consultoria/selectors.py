@@ -16,6 +16,7 @@ from accounts import access
 from accounts.models import Company, PartnerUnit, User
 from core.errors import DomainError, NotFoundError
 from core.periods import period_bounds
+from core.prepared import prepared_fetch
 from tickets.models import Ticket
 
 from .billing import BillingRule, Line, Totals, session_line
@@ -67,7 +68,12 @@ def ticket_consultancies(user: User, ticket: Ticket) -> list[Consultancy]:
     their term, sessions and entries (and each entry's corrections) read up front. Most tickets
     have none: a one-column EXISTS answers them without building the seven-table query."""
     visible = access.ticket_consultancies_visible(user, ticket)
-    if not visible.exists():
+    # A prepared read (`core.prepared`, on every ticket page) per kind of reader.
+    if not prepared_fetch(
+        ("ticket_has_consultancy", access.is_staff(user)),
+        lambda ticket_id: access.ticket_consultancies_visible(user, ticket_id).only("pk").order_by()[:1],
+        {"ticket_id": ticket.pk},
+    ):
         return []
     entries = TimeEntry.objects.select_related("analyst").prefetch_related("corrections__corrected_by")
     return list(

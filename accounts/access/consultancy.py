@@ -36,7 +36,7 @@ def consultancies_visible_to(user: AnyUser | None) -> QuerySet[Consultancy]:
     return Consultancy.objects.filter(visible).exclude(status__in=INTERNAL_CONSULTANCY_STEPS)
 
 
-def ticket_consultancies_visible(user: AnyUser | None, ticket: Ticket) -> QuerySet[Consultancy]:
+def ticket_consultancies_visible(user: AnyUser | None, ticket: Ticket | int) -> QuerySet[Consultancy]:
     """The consultancies of a ticket already opened through `access_ticket`: whoever sees the
     ticket sees them, clients never one waiting for (or refused by) a leader. Filtering on the
     ticket alone spares the page the visibility subquery of `consultancies_visible_to`."""

@@ -8,12 +8,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Company
 from core.errors import DomainError
 from core.periods import SAO_PAULO
+from core.prepared import prepared_fetch
 
 from .. import engine
 from ..models import Calendar, CalendarSnapshot, PrimeContract, Severity, SeverityTarget
@@ -49,13 +51,20 @@ class TargetsBook:
     per severity by each company's Prime contract in force (SLA-8)."""
 
     def __init__(self, company_ids: Iterable[int]) -> None:
-        self._standard = {target.severity: target for target in SeverityTarget.objects.all()}
-        self._contracts = {
-            contract.company_id: contract
-            for contract in PrimeContract.objects.filter(company_id__in=set(company_ids)).prefetch_related(
-                "targets"
+        ids = set(company_ids)
+        # One company (a ticket's page): prepared reads (`core.prepared`); a batch: by `IN`.
+        standard = prepared_fetch("sla_standard_targets", lambda: SeverityTarget.objects.all(), {})
+        self._standard = {target.severity: target for target in standard}
+        if len(ids) == 1:
+            contracts = prepared_fetch(
+                "sla_company_contracts",
+                lambda company_id: PrimeContract.objects.filter(company_id=company_id),
+                {"company_id": next(iter(ids))},
             )
-        }
+            prefetch_related_objects(contracts, "targets")
+        else:
+            contracts = list(PrimeContract.objects.filter(company_id__in=ids).prefetch_related("targets"))
+        self._contracts = {contract.company_id: contract for contract in contracts}
 
     def targets(self, *, company_id: int, severity: str, on: date) -> Targets:
         _check_severity(severity)

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from accounts import access
+from core.prepared import prepared_fetch
 
 from ..models import RemoteAccess, Ticket
 
@@ -17,15 +18,22 @@ register = template.Library()
 def remote_access_card(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
     user = context["request"].user
     open_ticket = ticket.status != Ticket.Status.CLOSED
+    # On every open ticket's page: a prepared read (`core.prepared`).
     provided = (
-        RemoteAccess.objects.filter(ticket=ticket).values("provided_at").first()
+        prepared_fetch(
+            "remote_access_provided",
+            lambda ticket_id: (
+                RemoteAccess.objects.filter(ticket_id=ticket_id).only("provided_at").order_by("pk")[:1]
+            ),
+            {"ticket_id": ticket.pk},
+        )
         if open_ticket and access.is_client(user)
-        else None
+        else []
     )
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
         "ticket": ticket,
         "show": open_ticket and access.is_client(user),
-        "provided_at": provided["provided_at"] if provided else None,
+        "provided_at": provided[0].provided_at if provided else None,
     }
