@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ImproperlyConfigured
+from django.db import DataError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts import access
@@ -140,3 +142,45 @@ def test_a_session_is_read_until_it_expires(world):
     assert expired.load() == {}
     assert expired.session_key is None  # a new key is issued, as Django's own store does
     assert SessionStore("unknown-session-key-123").load() == {}
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="server-side prepared statements are PostgreSQL's"
+)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)  # closes the connection
+def test_postgresql_plans_a_read_once_per_connection(world, open_ticket):
+    ticket = open_ticket(world.contact.user)
+    connection.close()  # a new connection: it has prepared nothing yet
+    shape = ("test", "statement")
+    with CaptureQueriesContext(connection) as first:
+        assert [t.pk for t in prepared_fetch(shape, _by_number, {"number": ticket.number})] == [ticket.pk]
+    with CaptureQueriesContext(connection) as second:
+        assert [t.pk for t in prepared_fetch(shape, _by_number, {"number": ticket.number})] == [ticket.pk]
+    assert len(first) == 1 and first[0]["sql"].startswith("PREPARE portal_")  # one round trip
+    assert len(second) == 1 and second[0]["sql"].startswith("EXECUTE portal_")
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        prepared_fetch(shape, _by_number, {"number": "00000000"})
+        raise ZeroDivisionError  # a statement outlives the transaction that used it
+    assert prepared_fetch(shape, _by_number, {"number": ticket.number})[0].pk == ticket.pk
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_whose_first_run_failed_is_prepared_again_under_a_new_name(world, open_ticket, settings):
+    ticket = open_ticket(world.contact.user)
+    connection.close()
+    shape = ("test", "target-seconds")
+
+    def build(seconds):
+        return Ticket.objects.filter(sla_target_seconds=seconds).order_by("pk")
+
+    settings.PREPARED_READS_CHECKED = False  # the ORM would not even send this value
+    with pytest.raises(DataError), transaction.atomic():
+        prepared_fetch(shape, build, {"seconds": 3_000_000_000})  # beyond the integer column
+    with CaptureQueriesContext(connection) as retried:
+        found = prepared_fetch(shape, build, {"seconds": ticket.sla_target_seconds})
+    assert ticket.pk in [t.pk for t in found]
+    assert retried[0]["sql"].startswith("PREPARE portal_")
