@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import FINANCIAL_PENDENCY_ALLOWED_KINDS
 from accounts.models import Company
+from core.forms import RenderedOnceForm
 from sla.models import Severity
 
 from .. import selectors
@@ -361,7 +362,7 @@ class TicketOpenForm(SeverityQuestionsForm):
         return data
 
 
-class TicketReplyForm(forms.Form):
+class TicketReplyForm(RenderedOnceForm):
     body = forms.CharField(
         label=_("Sua mensagem"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -377,12 +378,12 @@ class TicketReplyForm(forms.Form):
 # --- The client's answer to a solution (ACP-3) and follow-ups (TKT-9) -------------------------------------
 
 
-class RejectForm(forms.Form):
+class RejectForm(RenderedOnceForm):
     reason = forms.CharField(
         label=_("Por que a solução não resolveu?"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(RenderedOnceForm):
     summary = forms.CharField(label=_("Resumo (opcional)"), max_length=200, required=False)
     body = forms.CharField(label=_("O que você precisa agora?"), widget=forms.Textarea(attrs={"rows": 4}))
