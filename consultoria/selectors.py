@@ -66,9 +66,9 @@ def approval_queue(user: User) -> QuerySet[Consultancy]:
 def ticket_consultancies(user: User, ticket: Ticket) -> list[Consultancy]:
     """The consultancies of a ticket the user opened (`access.access_ticket`), newest first, with
     their term, sessions and entries (and each entry's corrections) read up front. Most tickets
-    have none: a one-column EXISTS answers them without building the seven-table query."""
+    have none: a one-column read answers them without building the seven-table query (prepared,
+    `core.prepared`: it runs on every ticket page; per kind of reader, what the visibility reads)."""
     visible = access.ticket_consultancies_visible(user, ticket)
-    # A prepared read (`core.prepared`, on every ticket page) per kind of reader.
     if not prepared_fetch(
         ("ticket_has_consultancy", access.is_staff(user)),
         lambda ticket_id: access.ticket_consultancies_visible(user, ticket_id).only("pk").order_by()[:1],
