@@ -68,13 +68,13 @@ def ticket_consultancies(user: User, ticket: Ticket) -> list[Consultancy]:
     their term, sessions and entries (and each entry's corrections) read up front. Most tickets
     have none: a one-column read answers them without building the seven-table query (prepared,
     `core.prepared`: it runs on every ticket page; per kind of reader, what the visibility reads)."""
-    visible = access.ticket_consultancies_visible(user, ticket)
     if not prepared_fetch(
         ("ticket_has_consultancy", access.is_staff(user)),
         lambda ticket_id: access.ticket_consultancies_visible(user, ticket_id).only("pk").order_by()[:1],
         {"ticket_id": ticket.pk},
     ):
         return []
+    visible = access.ticket_consultancies_visible(user, ticket)
     entries = TimeEntry.objects.select_related("analyst").prefetch_related("corrections__corrected_by")
     return list(
         visible.select_related(

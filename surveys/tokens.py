@@ -13,23 +13,24 @@ _SALT = "tickets.survey"  # kept from before the app had its own package: links 
 MAX_AGE = 180 * 24 * 3600
 
 
+def survey_tokens(surveys: Iterable[Survey]) -> list[str]:
+    """The surveys' signed tokens, one signer for all (a periodic job's batch)."""
+    signer = signing.TimestampSigner(salt=_SALT)
+    return [signer.sign_object({"s": survey.pk}) for survey in surveys]
+
+
 def survey_token(survey: Survey) -> str:
-    return signing.dumps({"s": survey.pk}, salt=_SALT)
-
-
-def survey_path(survey: Survey) -> str:
-    return reverse("survey-answer", kwargs={"token": survey_token(survey)})
+    return survey_tokens([survey])[0]
 
 
 _MARK = "TOKEN"
 
 
 def survey_paths(surveys: Iterable[Survey]) -> list[str]:
-    """`survey_path` of many surveys (a periodic job's batch): one signer and one URL reversal for
-    all. A token is URL-safe (base64 and ":"), so it goes into the path as reversing would put it."""
-    signer = signing.TimestampSigner(salt=_SALT)
+    """The surveys' links: one URL reversal for all. A token is URL-safe (base64 and ":"), so it
+    goes into the path as reversing would put it."""
     prefix, suffix = reverse("survey-answer", kwargs={"token": _MARK}).split(_MARK)
-    return [f"{prefix}{signer.sign_object({'s': survey.pk})}{suffix}" for survey in surveys]
+    return [f"{prefix}{token}{suffix}" for token in survey_tokens(surveys)]
 
 
 def survey_pk_from_token(token: str) -> int | None:
