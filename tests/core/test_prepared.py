@@ -99,7 +99,8 @@ def test_a_shape_key_that_misses_a_dependency_fails_under_the_check(world, open_
 
 
 def test_access_ticket_keeps_each_role_to_its_tickets(world, open_ticket):
-    """The ticket page's read is prepared per shape of the access rule: each role, its values."""
+    """TEN-2, TEN-3, ACC-3: the ticket page's read is prepared per shape of the access rule; each
+    role keeps to its own tickets with its own values."""
     alfa = open_ticket(world.contact.user)
     own = open_ticket(world.admin.user)
     beta = open_ticket(world.other_contact.user)
