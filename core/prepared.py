@@ -30,7 +30,7 @@ import re
 import threading
 import weakref
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -60,6 +60,11 @@ class _Compiled:
     start: int  # the model's own columns: row[start:end]
     end: int
     init_list: tuple[str, ...]
+    populators: tuple[Any, ...]  # the related instances' (stateless once built)
+    # Per connection (one a thread): the compiler bound to it and its value converters.
+    readers: weakref.WeakKeyDictionary[Any, tuple[SQLCompiler, dict[int, Any]]] = field(
+        default_factory=weakref.WeakKeyDictionary, compare=False
+    )
 
 
 _compiled: dict[Hashable, _Compiled] = {}
@@ -107,7 +112,23 @@ def _compile(build: Callable[..., QuerySet[M]], values: Mapping[str, Value], usi
     start, end = select_fields[0], select_fields[-1] + 1
     init_list = tuple(column[0].target.attname for column in compiler.select[start:end])
     statement = "portal_" + hashlib.sha1(sql.encode(), usedforsecurity=False).hexdigest()[:16]
-    return _Compiled(compiler, sql, statement, tuple(params), slots, start, end, init_list)
+    # (django-stubs describe a later Django's signature, with a fetch mode.)
+    populators = get_related_populators(compiler.klass_info, compiler.select, using)  # type: ignore[call-arg]
+    return _Compiled(compiler, sql, statement, tuple(params), slots, start, end, init_list, tuple(populators))
+
+
+def _reader(compiled: _Compiled, connection: Any) -> tuple[SQLCompiler, dict[int, Any]]:
+    """The compiler kept from the first compilation, bound to this thread's connection, and the
+    converters of its columns (what `results_iter` works out on every call), once a connection."""
+    reader = compiled.readers.get(connection)
+    if reader is None:
+        compiler = copy.copy(compiled.compiler)
+        compiler.connection = connection
+        columns = [select[0] for select in compiler.select[: compiler.col_count]]
+        if compiler.has_composite_fields(columns):
+            raise ImproperlyConfigured("a prepared read cannot select a composite key")
+        reader = compiled.readers[connection] = (compiler, compiler.get_converters(columns))
+    return reader
 
 
 def _execute(connection: Any, cursor: Any, compiled: _Compiled, params: list[Any]) -> None:
@@ -171,20 +192,16 @@ def prepared_fetch(
         rows = cursor.fetchall()
     if not rows:
         return []
-    # The compiler kept from the first compilation converts the values (with this thread's
-    # connection) and describes the related instances, as `ModelIterable` does.
-    compiler = copy.copy(compiled.compiler)
-    compiler.connection = connection
+    # Converted and described as `ModelIterable` does.
+    compiler, converters = _reader(compiled, connection)
     if compiler.has_extra_select:
         rows = [row[: compiler.col_count] for row in rows]
     model = compiler.klass_info["model"]
-    # (django-stubs describe a later Django's signature, with a fetch mode.)
-    populators = get_related_populators(compiler.klass_info, compiler.select, using)  # type: ignore[call-arg]
     annotations = compiler.annotation_col_map or {}
     found: list[M] = []
-    for row in compiler.results_iter([rows]):
+    for row in compiler.apply_converters(rows, converters) if converters else rows:
         instance = model.from_db(using, compiled.init_list, row[compiled.start : compiled.end])
-        for populator in populators:
+        for populator in compiled.populators:
             populator.populate(row, instance)
         for name, position in annotations.items():
             setattr(instance, name, row[position])
