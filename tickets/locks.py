@@ -7,8 +7,6 @@ from collections.abc import Iterable
 
 from django.db.models import Q
 
-from sla.models import CalendarSnapshot
-
 from .models import Ticket
 
 # What a move reads with the locked row: its company (access, SLA targets), its frozen calendar,
@@ -26,14 +24,22 @@ def tickets_lock_due(ids: Iterable[int], *conditions: Q, **condition: object) ->
     rows a user holds right now: a periodic job takes them at its next run (OPS-1)."""
     tickets = list(
         Ticket.objects.select_for_update(skip_locked=True, of=("self",))
-        .select_related(*(name for name in LOCK_RELATED if name != "sla_snapshot"))
+        .select_related("requester")
         .filter(*conditions, pk__in=list(ids), **condition)
         .order_by("pk")
     )
-    # A calendar snapshot is a large JSON shared by many tickets: read each once per batch, and
-    # give its tickets the same instance (its engine clock is then built once, not per ticket).
-    snapshots = CalendarSnapshot.objects.in_bulk({t.sla_snapshot_id for t in tickets} - {None})
-    for ticket in tickets:
-        if ticket.sla_snapshot_id is not None:
-            ticket.sla_snapshot = snapshots[ticket.sla_snapshot_id]
+    # The rows many tickets share (a calendar snapshot is a large JSON; companies, products and
+    # policies are few) are read once per batch, and their tickets get the same instance: an
+    # engine clock is then built once per snapshot, not per ticket.
+    for name in LOCK_RELATED:
+        if name == "requester":
+            continue
+        field = Ticket._meta.get_field(name)
+        related = field.related_model._default_manager.in_bulk(  # type: ignore[union-attr]
+            {getattr(ticket, field.attname) for ticket in tickets} - {None}
+        )
+        for ticket in tickets:
+            key = getattr(ticket, field.attname)
+            if key is not None:
+                setattr(ticket, name, related[key])
     return tickets
