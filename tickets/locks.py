@@ -4,8 +4,9 @@ two transactions locking the same tickets take them in the same order and never 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, cast
 
-from django.db.models import Q
+from django.db.models import ForeignKey, Q
 
 from .models import Ticket
 
@@ -34,8 +35,8 @@ def tickets_lock_due(ids: Iterable[int], *conditions: Q, **condition: object) ->
     for name in LOCK_RELATED:
         if name == "requester":
             continue
-        field = Ticket._meta.get_field(name)
-        related = field.related_model._default_manager.in_bulk(  # type: ignore[union-attr]
+        field = cast("ForeignKey[Any, Any]", Ticket._meta.get_field(name))
+        related = field.related_model._default_manager.in_bulk(
             {getattr(ticket, field.attname) for ticket in tickets} - {None}
         )
         for ticket in tickets:
