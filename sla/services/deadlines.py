@@ -110,7 +110,9 @@ class TargetStatus:
     target_seconds: int
     target_text: str  # "10 horas úteis", "4 dias úteis"
     due_at: datetime | None  # None while an open pause stops the clock before the deadline
-    risk_at: datetime | None  # when less than 20 % of the target will be left (SLA-5)
+    # When less than 20 % of the target will be left (SLA-5); None once the clock has stopped for
+    # good (closing): the clock never runs into it.
+    risk_at: datetime | None
     consumed_seconds: int
     left_seconds: int  # negative once breached
     breached: bool
@@ -142,9 +144,12 @@ def _target_status(
     text: str,
     pauses: Sequence[Pause],
     until: datetime,
+    stopped: bool,
 ) -> TargetStatus:
     result = clock.deadline(opened_at, seconds=seconds, pauses=pauses)
-    risk = clock.deadline(opened_at, seconds=seconds - int(AT_RISK_FRACTION * seconds), pauses=pauses)
+    risk = None
+    if not stopped:
+        risk = clock.deadline(opened_at, seconds=seconds - int(AT_RISK_FRACTION * seconds), pauses=pauses)
     consumed = clock.consumed(opened_at, until, pauses)
     left = seconds - consumed
     breached = result.due_at is not None and until > result.due_at
@@ -153,7 +158,7 @@ def _target_status(
         target_seconds=seconds,
         target_text=text,
         due_at=result.due_at,
-        risk_at=risk.due_at,
+        risk_at=risk.due_at if risk else None,
         consumed_seconds=consumed,
         left_seconds=left,
         breached=breached,
@@ -198,6 +203,7 @@ def ticket_sla_compute(
         snapshot = calendar_snapshot(calendar=calendar, around=opened_at, place=Place.of_company(company))
     clock = snapshot_clock(snapshot)
     until = min(now, stopped_at) if stopped_at is not None else now
+    stopped = stopped_at is not None and stopped_at <= now
     response_seconds = targets.response_hours * 3600
     maintenance_seconds = clock.days_to_seconds(opened_at, targets.maintenance_days)
     return TicketSla(
@@ -213,6 +219,7 @@ def ticket_sla_compute(
             text=_("%(n)d horas úteis") % {"n": targets.response_hours},
             pauses=pauses,
             until=until,
+            stopped=stopped,
         ),
         maintenance=_target_status(
             clock,
@@ -222,6 +229,7 @@ def ticket_sla_compute(
             text=_("%(n)d dias úteis") % {"n": targets.maintenance_days},
             pauses=pauses,
             until=until,
+            stopped=stopped,
         ),
         active="maintenance" if maintenance else "response",
     )

@@ -187,6 +187,12 @@ def test_closed_ticket_stops_the_clock():
     history = [(at(2026, 3, 10, 10), "new"), (at(2026, 3, 10, 12), "closed")]
     sla = _compute(company, history, now=at(2026, 4, 1, 12))
     assert sla.response.consumed_seconds == 2 * 3600 and not sla.response.breached
+    # SLA-5: no "at risk from" instant once the clock has stopped for good; the deadline stays.
+    assert sla.response.risk_at is None and sla.maintenance.risk_at is None
+    assert sla.response.due_at is not None
+    # Seen before the closing, the clock still runs towards its risk instant (8 of 10 hours).
+    before = _compute(company, history, now=at(2026, 3, 10, 11))
+    assert before.response.risk_at == at(2026, 3, 10, 18)
 
 
 def test_cal2a_a_promised_deadline_never_moves_when_holidays_change():
