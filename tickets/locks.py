@@ -13,6 +13,7 @@ from .models import Ticket
 # What a move reads with the locked row: its company (access, SLA targets), its frozen calendar,
 # its product (the acceptance policy of its line) and its requester (notices).
 LOCK_RELATED = ("company", "sla_snapshot", "product", "requester", "acceptance_policy")
+LOCK_SHARED = tuple(name for name in LOCK_RELATED if name != "requester")  # few rows, many tickets
 
 
 def ticket_lock(ticket: Ticket) -> Ticket:
@@ -32,11 +33,9 @@ def tickets_lock_due(ids: Iterable[int], *conditions: Q, **condition: object) ->
     # The rows many tickets share (a calendar snapshot is a large JSON; companies, products and
     # policies are few) are read once per batch, and their tickets get the same instance: an
     # engine clock is then built once per snapshot, not per ticket.
-    for name in LOCK_RELATED:
-        if name == "requester":
-            continue
+    for name in LOCK_SHARED:
         field = cast("ForeignKey[Any, Any]", Ticket._meta.get_field(name))
-        related = field.related_model._default_manager.in_bulk(
+        related = field.related_model._base_manager.in_bulk(
             {getattr(ticket, field.attname) for ticket in tickets} - {None}
         )
         for ticket in tickets:
