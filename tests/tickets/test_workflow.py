@@ -184,3 +184,23 @@ def test_locks_are_taken_in_primary_key_order_and_re_check_the_condition(world, 
     with transaction.atomic():
         locked = tickets_lock_due([third.pk, second.pk, first.pk], status=S.NEW)
     assert [ticket.pk for ticket in locked] == sorted([first.pk, third.pk])
+
+
+def test_ops1_a_batch_lock_reads_the_rows_its_tickets_share_once(
+    world, open_ticket, django_assert_num_queries
+):
+    tickets = [open_ticket(world.contact.user) for _ in range(3)]
+    with transaction.atomic():
+        # The tickets, then their company, calendar snapshot, product and acceptance policy: a
+        # query each however many tickets share them (none for a policy no ticket has yet).
+        with django_assert_num_queries(4):
+            locked = tickets_lock_due([ticket.pk for ticket in tickets], status=S.NEW)
+        with django_assert_num_queries(0):
+            related = [
+                (t.company, t.sla_snapshot, t.product, t.requester, t.acceptance_policy) for t in locked
+            ]
+    assert len(locked) == 3
+    first = related[0]
+    for company, snapshot, product, requester, _policy in related:
+        assert company is first[0] and snapshot is first[1] and product is first[2]
+        assert requester == world.contact.user
