@@ -108,6 +108,8 @@ def _compile(build: Callable[..., QuerySet[M]], values: Mapping[str, Value], usi
     if sorted({name for _index, name in slots}) != sorted(markers):
         missing = sorted(set(markers) - {name for _index, name in slots})
         raise ImproperlyConfigured(f"prepared values not passed to the SQL unchanged: {missing}")
+    if compiler.has_composite_fields([select[0] for select in compiler.select[: compiler.col_count]]):
+        raise ImproperlyConfigured("a prepared read cannot select a composite key")
     select_fields = compiler.klass_info["select_fields"]
     start, end = select_fields[0], select_fields[-1] + 1
     init_list = tuple(column[0].target.attname for column in compiler.select[start:end])
@@ -125,8 +127,6 @@ def _reader(compiled: _Compiled, connection: Any) -> tuple[SQLCompiler, dict[int
         compiler = copy.copy(compiled.compiler)
         compiler.connection = connection
         columns = [select[0] for select in compiler.select[: compiler.col_count]]
-        if compiler.has_composite_fields(columns):
-            raise ImproperlyConfigured("a prepared read cannot select a composite key")
         reader = compiled.readers[connection] = (compiler, compiler.get_converters(columns))
     return reader
 

@@ -17,7 +17,7 @@ register = template.Library()
 @register.inclusion_tag("tickets/_remote_access_card.html", takes_context=True)
 def remote_access_card(context: dict[str, Any], ticket: Ticket) -> dict[str, Any]:
     user = context["request"].user
-    open_ticket = ticket.status != Ticket.Status.CLOSED
+    show = ticket.status != Ticket.Status.CLOSED and access.is_client(user)
     # On every open ticket's page: a prepared read (`core.prepared`).
     provided = (
         prepared_fetch(
@@ -27,13 +27,13 @@ def remote_access_card(context: dict[str, Any], ticket: Ticket) -> dict[str, Any
             ),
             {"ticket_id": ticket.pk},
         )
-        if open_ticket and access.is_client(user)
+        if show
         else []
     )
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
         "ticket": ticket,
-        "show": open_ticket and access.is_client(user),
+        "show": show,
         "provided_at": provided[0].provided_at if provided else None,
     }
