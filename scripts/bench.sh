@@ -15,6 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BIN="$PWD/.venv/bin"
+# The throw-away PostgreSQL gets the production stack's shared buffers (docker-compose.yml), not the
+# 128 MB default, which holds a small part of a million tickets. PG_OPTIONS: other server settings.
+export PG_OPTIONS="${PG_OPTIONS:--c shared_buffers=${POSTGRES_SHARED_BUFFERS:-2GB}}"
 # shellcheck source=scripts/services.sh
 source scripts/services.sh
 

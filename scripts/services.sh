@@ -2,6 +2,7 @@
 # throw-away PostgreSQL 15 and Redis on free local ports when DATABASE_URL / REDIS_URL are not set,
 # stopping them (and removing their files) when the calling script exits.
 # Requires: BIN (the virtualenv's bin directory).
+# PG_OPTIONS: more settings for the throw-away PostgreSQL server (e.g. `-c shared_buffers=2GB`).
 
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 
@@ -58,7 +59,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg/server.log" -w -o \
-    "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${PG_OPTIONS:-}" \
     start >/dev/null
   as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres portal
   export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/portal"

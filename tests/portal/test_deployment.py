@@ -87,6 +87,10 @@ def test_compose_runs_the_production_stack(compose):
     services = compose["services"]
     assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
     assert services["postgres"]["image"].startswith("postgres:15")
+    # Sized shared buffers, not PostgreSQL's 128 MB default (OPS-1: the jobs' UPDATEs at 1M tickets).
+    assert services["postgres"]["command"] == [
+        "postgres", "-c", "shared_buffers=${POSTGRES_SHARED_BUFFERS:-2GB}"
+    ]  # fmt: skip
     assert services["redis"]["image"].startswith("redis:")
     web_command = " ".join(services["web"]["command"])
     assert "manage.py migrate --noinput" in web_command
