@@ -128,3 +128,24 @@ def test_every_settings_variable_is_documented_in_the_readme():
     variables |= set(re.findall(r'Env\(\)\.str\("([A-Z_]+)"', settings_source))
     missing = sorted(v for v in variables if f"`{v}`" not in readme)
     assert missing == []
+
+
+def test_the_scripts_programs_are_pinned():
+    """Every program a script runs from the virtualenv (`$BIN/gunicorn`, `$BIN/locust`) is in a lock
+    file, so `make install` brings it to a new machine."""
+    import re
+
+    locked = {
+        line.split("==")[0].lower()
+        for name in ("base.txt", "dev.txt")
+        for line in (ROOT / "requirements" / name).read_text().splitlines()
+        if "==" in line and not line.startswith(" ")
+    }
+    package_of = {"lint-imports": "import-linter"}
+    programs = {
+        package_of.get(program, program)
+        for script in (ROOT / "scripts").glob("*.sh")
+        for program in re.findall(r"\$BIN/([a-z][a-z0-9_-]*)", script.read_text())
+    } - {"python", "pip"}
+    assert programs, "the scripts run no program from the virtualenv?"
+    assert sorted(programs - locked) == []
