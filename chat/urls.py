@@ -18,16 +18,16 @@ from .web.start import ConversationStartView
 urlpatterns = [
     path("chat/", ConversationStartView.as_view(), name="chat-start"),
     path("chat/atendimento/", ChatQueueView.as_view(), name="chat-queue"),
-    path("chat/<int:pk>/", ConversationView.as_view(), name="chat-room"),
-    path("chat/<int:pk>/mensagem/", MessagePostView.as_view(), name="chat-message"),
-    path("chat/<int:pk>/arquivo/", FileUploadView.as_view(), name="chat-file"),
-    path("chat/<int:pk>/enviar-por-email/", TranscriptEmailView.as_view(), name="chat-email"),
-    path("chat/<int:pk>/encerrar/", ConversationCloseView.as_view(), name="chat-close"),
-    path("chat/<int:pk>/atender/", ConversationTakeView.as_view(), name="chat-take"),
-    path("chat/<int:pk>/chamado/", ConversationTicketView.as_view(), name="chat-ticket"),
-    path("chat/arquivo/<int:pk>/", chat_file_download, name="chat-file-download"),
+    path("chat/<id:pk>/", ConversationView.as_view(), name="chat-room"),
+    path("chat/<id:pk>/mensagem/", MessagePostView.as_view(), name="chat-message"),
+    path("chat/<id:pk>/arquivo/", FileUploadView.as_view(), name="chat-file"),
+    path("chat/<id:pk>/enviar-por-email/", TranscriptEmailView.as_view(), name="chat-email"),
+    path("chat/<id:pk>/encerrar/", ConversationCloseView.as_view(), name="chat-close"),
+    path("chat/<id:pk>/atender/", ConversationTakeView.as_view(), name="chat-take"),
+    path("chat/<id:pk>/chamado/", ConversationTicketView.as_view(), name="chat-ticket"),
+    path("chat/arquivo/<id:pk>/", chat_file_download, name="chat-file-download"),
 ]
 
 websocket_urlpatterns = [
-    path("ws/chat/<int:pk>/", ChatConsumer.as_asgi()),
+    path("ws/chat/<id:pk>/", ChatConsumer.as_asgi()),
 ]

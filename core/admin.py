@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.forms.models import BaseInlineFormSet
@@ -17,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import history
 from .errors import DomainError
+from .ids import as_id
 from .models import ChangeRecord
 
 if TYPE_CHECKING:
@@ -42,6 +46,38 @@ class ReadOnlyAdminMixin(_ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: models.Model | None = None) -> bool:
         return False
+
+
+class _DateBoundChangeList(ChangeList):
+    def get_filters(self, request):  # type: ignore[no-untyped-def]
+        try:
+            return super().get_filters(request)
+        except OverflowError as error:  # `?at__year=99999999999`: Django only expects a ValueError
+            raise IncorrectLookupParameters(error) from error
+
+
+class DateHierarchyAdminMixin(_ModelAdmin):
+    """A list with a `date_hierarchy`: an impossible year, month or day in the address shows the
+    admin's "invalid filter" page instead of a server error."""
+
+    def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
+        return _DateBoundChangeList
+
+
+class SelectedRowsAdminMixin(_ModelAdmin):
+    """A list with bulk actions: a selected row that is not a primary key (a tampered form: "abc",
+    "²", a number too long for the database) is dropped instead of failing the action."""
+
+    def response_action(
+        self, request: HttpRequest, queryset: models.QuerySet[Any], *args: Any, **kwargs: Any
+    ) -> HttpResponse | None:
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        kept = [value for value in selected if as_id(value) is not None]
+        if kept != selected:
+            post = request.POST.copy()
+            post.setlist(helpers.ACTION_CHECKBOX_NAME, kept)
+            request.POST = post  # type: ignore[assignment]
+        return super().response_action(request, queryset, *args, **kwargs)
 
 
 class DomainErrorAdminMixin(_ModelAdmin):
@@ -143,7 +179,7 @@ class SettingsHistoryAdminMixin(_ModelAdmin):
 
 
 @admin.register(ChangeRecord)
-class ChangeRecordAdmin(ReadOnlyAdminMixin, _ChangeRecordModelAdmin):
+class ChangeRecordAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, _ChangeRecordModelAdmin):
     """Leaders read who changed which setting, when, and how."""
 
     list_display = ("at", "actor", "action", "content_type", "object_repr", "scope_repr", "changes_list")

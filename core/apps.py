@@ -9,10 +9,14 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         # Full-text structures (trigger-kept vectors, FTS5 tables) of the apps' registered indexes.
+        from django.urls import register_converter
+
         from . import search  # noqa: F401  (registers SQLite's unaccent function on each connection)
         from .fulltext import ensure_indexes
+        from .ids import IdConverter
         from .translation import install as remember_translations
 
         remember_translations()
+        register_converter(IdConverter, "id")  # `<id:pk>`: a primary key the database can hold
 
         post_migrate.connect(ensure_indexes, sender=self, dispatch_uid="core.fulltext.ensure_indexes")

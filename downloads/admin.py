@@ -19,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from accounts.models import User
-from core.admin import DomainErrorAdminMixin, ReadOnlyAdminMixin, run_for_each
+from core.admin import (
+    DateHierarchyAdminMixin,
+    DomainErrorAdminMixin,
+    ReadOnlyAdminMixin,
+    SelectedRowsAdminMixin,
+    run_for_each,
+)
 
 from . import services
 from .models import DownloadLog, Package
@@ -79,7 +85,13 @@ class PackageForm(forms.ModelForm):
 
 
 @admin.register(Package)
-class PackageAdmin(StaffOnlyAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
+class PackageAdmin(
+    SelectedRowsAdminMixin,
+    DateHierarchyAdminMixin,
+    StaffOnlyAdminMixin,
+    DomainErrorAdminMixin,
+    admin.ModelAdmin,
+):
     form = PackageForm
     list_display = (
         "title",
@@ -207,7 +219,7 @@ class PackageAdmin(StaffOnlyAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin)
 
 
 @admin.register(DownloadLog)
-class DownloadLogAdmin(StaffOnlyAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class DownloadLogAdmin(DateHierarchyAdminMixin, StaffOnlyAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Who downloaded which package, when (recorded by the service, never edited)."""
 
     list_display = ("downloaded_at", "package", "user", "company", "channel")

@@ -6,5 +6,5 @@ from .api import views
 
 urlpatterns = [
     path("downloads/", views.PackageListView.as_view(), name="api-download-list"),
-    path("downloads/<int:pk>/file/", views.PackageFileView.as_view(), name="api-download-file"),
+    path("downloads/<id:pk>/file/", views.PackageFileView.as_view(), name="api-download-file"),
 ]

@@ -6,5 +6,5 @@ from . import views
 
 urlpatterns = [
     path("downloads/", views.PackageListView.as_view(), name="download-list"),
-    path("downloads/<int:pk>/arquivo/", views.package_file, name="download-file"),
+    path("downloads/<id:pk>/arquivo/", views.package_file, name="download-file"),
 ]

@@ -6,10 +6,10 @@ from .api.views import SuggestionDetailView, SuggestionListView, SuggestionSuppo
 
 urlpatterns = [
     path("suggestions/", SuggestionListView.as_view(), name="api-suggestion-list"),
-    path("suggestions/<int:pk>/", SuggestionDetailView.as_view(), name="api-suggestion-detail"),
-    path("suggestions/<int:pk>/support/", SuggestionSupportView.as_view(), name="api-suggestion-support"),
+    path("suggestions/<id:pk>/", SuggestionDetailView.as_view(), name="api-suggestion-detail"),
+    path("suggestions/<id:pk>/support/", SuggestionSupportView.as_view(), name="api-suggestion-support"),
     path(
-        "suggestions/<int:pk>/withdraw-support/",
+        "suggestions/<id:pk>/withdraw-support/",
         SuggestionWithdrawView.as_view(),
         name="api-suggestion-withdraw",
     ),

@@ -13,7 +13,7 @@ from .web.views import (
 urlpatterns = [
     path("sugestoes/", SuggestionListView.as_view(), name="suggestion-list"),
     path("sugestoes/nova/", SuggestionNewView.as_view(), name="suggestion-new"),
-    path("sugestoes/<int:pk>/", SuggestionDetailView.as_view(), name="suggestion-detail"),
-    path("sugestoes/<int:pk>/apoiar/", SuggestionSupportView.as_view(), name="suggestion-support"),
-    path("sugestoes/<int:pk>/retirar-apoio/", SuggestionWithdrawView.as_view(), name="suggestion-withdraw"),
+    path("sugestoes/<id:pk>/", SuggestionDetailView.as_view(), name="suggestion-detail"),
+    path("sugestoes/<id:pk>/apoiar/", SuggestionSupportView.as_view(), name="suggestion-support"),
+    path("sugestoes/<id:pk>/retirar-apoio/", SuggestionWithdrawView.as_view(), name="suggestion-withdraw"),
 ]

@@ -16,6 +16,7 @@ from django.db.models.functions import TruncMonth
 from accounts import access
 from accounts.models import User
 from core import fulltext
+from core.ids import as_id
 from core.periods import SAO_PAULO
 from solutions import selectors as solutions_selectors
 from solutions.selectors import SolutionSuggestion
@@ -108,10 +109,14 @@ class _KnownCountPaginator(Paginator):  # type: ignore[type-arg]
         return self.known_count
 
 
+# Past it a page number is past the last page anyway (and its offset would not fit the database's integer).
+MAX_PAGE = 1_000_000
+
+
 def page_of(queryset: QuerySet[Article], number: str | None, size: int) -> Page:  # type: ignore[type-arg]
     """One page of results and their total in one query (`COUNT(*) OVER ()`): the matches are read
     once, not once for the count and again for the page. Past the last page: the last one."""
-    wanted = int(number) if number and number.isdigit() and int(number) > 0 else 1
+    wanted = min(as_id(number) or 1, MAX_PAGE)
     counted = queryset.annotate(search_total=Window(Count("pk")))
     rows = list(counted[(wanted - 1) * size : wanted * size])
     if not rows and wanted > 1:

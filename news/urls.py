@@ -12,6 +12,6 @@ urlpatterns = [
     path("paginas/<slug:slug>/", PageDetailView.as_view(), name="page-detail"),
     path("ciclo-de-vida/", LifecycleView.as_view(), name="lifecycle"),
     path("tira-duvidas/", EventListView.as_view(), name="event-list"),
-    path("tira-duvidas/<int:pk>/interesse/", EventInterestView.as_view(), name="event-interest"),
-    path("tira-duvidas/<int:pk>/desistir/", EventWithdrawView.as_view(), name="event-withdraw"),
+    path("tira-duvidas/<id:pk>/interesse/", EventInterestView.as_view(), name="event-interest"),
+    path("tira-duvidas/<id:pk>/desistir/", EventWithdrawView.as_view(), name="event-withdraw"),
 ]

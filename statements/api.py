@@ -10,6 +10,7 @@ from rest_framework.generics import GenericAPIView
 from accounts.access import companies_actable_by
 from core.api import BAD_REQUEST, ERROR_RESPONSES, Pagination
 from core.errors import DomainError
+from core.ids import id_field
 from core.periods import validate_period
 from tickets.api.serializers.tickets import TicketListSerializer
 
@@ -19,7 +20,7 @@ from .selectors import MAX_STATEMENT_DAYS, tickets_statement
 class StatementFilterSerializer(serializers.Serializer):
     start = serializers.DateField(help_text="First day (Brasília), inclusive.")
     end = serializers.DateField(help_text="Last day (Brasília), inclusive; at most a year after `start`.")
-    company = serializers.IntegerField(required=False, help_text="A company id the user may act for.")
+    company = id_field(required=False, help_text="A company id the user may act for.")
 
     def validate(self, data):
         try:

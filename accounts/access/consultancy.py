@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from consultoria.models import Consultancy, Session, StatementPdf, TimeEntry
 from core.errors import ForbiddenError, NotFoundError
+from core.ids import as_id
 
 from ..models import User
 from .roles import contact_of, is_staff, partner_unit_id
@@ -48,12 +49,12 @@ def ticket_consultancies_visible(user: AnyUser | None, ticket: Ticket | int) -> 
 
 def access_consultancy(user: AnyUser | None, pk: object) -> Consultancy:
     """One consultancy the user may see, with its ticket and term (404 otherwise, TEN-2)."""
-    if not str(pk).isdigit():
+    if (number := as_id(pk)) is None:
         raise NotFoundError
     consultancy = (
         consultancies_visible_to(user)
         .select_related("ticket__company", "ticket__requester", "modality", "payer_unit", "term__template")
-        .filter(pk=int(str(pk)))
+        .filter(pk=number)
         .first()
     )
     if consultancy is None:
@@ -63,12 +64,12 @@ def access_consultancy(user: AnyUser | None, pk: object) -> Consultancy:
 
 def access_session(user: AnyUser | None, pk: object) -> Session:
     """One session of a consultancy the user may see (404 otherwise)."""
-    if not str(pk).isdigit():
+    if (number := as_id(pk)) is None:
         raise NotFoundError
     session = (
         Session.objects.filter(consultancy__in=consultancies_visible_to(user))
         .select_related("consultancy__ticket__company", "consultancy__modality")
-        .filter(pk=int(str(pk)))
+        .filter(pk=number)
         .first()
     )
     if session is None:
@@ -78,12 +79,12 @@ def access_session(user: AnyUser | None, pk: object) -> Session:
 
 def access_time_entry(user: AnyUser | None, pk: object) -> TimeEntry:
     """One time entry of a consultancy the user may see (404 otherwise)."""
-    if not str(pk).isdigit():
+    if (number := as_id(pk)) is None:
         raise NotFoundError
     entry = (
         TimeEntry.objects.filter(session__consultancy__in=consultancies_visible_to(user))
         .select_related("session__consultancy__ticket", "analyst")
-        .filter(pk=int(str(pk)))
+        .filter(pk=number)
         .first()
     )
     if entry is None:

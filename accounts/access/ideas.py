@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from core.errors import ConflictError, ForbiddenError, NotFoundError
+from core.ids import as_id
 from ideas.models import Suggestion
 from tickets.models import Product
 
@@ -49,9 +50,9 @@ def suggestions_visible_to(user: AnyUser | None) -> QuerySet[Suggestion]:
 
 def access_suggestion(user: AnyUser | None, pk: object) -> Suggestion:
     """One suggestion the user may read (404 otherwise, TEN-2)."""
-    if not str(pk).isdigit():
+    if (number := as_id(pk)) is None:
         raise NotFoundError
-    suggestion = suggestions_visible_to(user).select_related("product").filter(pk=int(str(pk))).first()
+    suggestion = suggestions_visible_to(user).select_related("product").filter(pk=number).first()
     if suggestion is None:
         raise NotFoundError
     return suggestion

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 
 from core.errors import ForbiddenError, NotFoundError
+from core.ids import as_id
 from knowledge.models import Article
 
 from ..models import Company
@@ -51,6 +52,6 @@ def deflection_company(user: AnyUser | None, company_id: str | int | None) -> Co
     contact = contact_of(user)
     if contact is not None:
         return contact.company
-    if company_id is None or not str(company_id).isdigit():
+    if (pk := as_id(company_id)) is None:
         return None
-    return companies_actable_by(user).filter(pk=int(company_id)).first()
+    return companies_actable_by(user).filter(pk=pk).first()

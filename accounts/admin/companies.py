@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import DomainErrorAdminMixin, run_for_each
+from core.admin import DomainErrorAdminMixin, SelectedRowsAdminMixin, run_for_each
 from core.search import contains_folded, typed_digits
 
 from .. import services
@@ -97,7 +97,7 @@ class FinancialStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Company)
-class CompanyAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
+class CompanyAdmin(SelectedRowsAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
     list_display = (
         "trade_name",
         "legal_name",

@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import DomainErrorAdminMixin, run_for_each
+from core.admin import DomainErrorAdminMixin, SelectedRowsAdminMixin, run_for_each
 
 from .. import services
 from ..forms import CPFField
@@ -70,7 +70,7 @@ class ContactStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Contact)
-class ContactAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
+class ContactAdmin(SelectedRowsAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
     list_display = (
         "full_name",
         "email",

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import DomainErrorAdminMixin, run_for_each
+from core.admin import DomainErrorAdminMixin, SelectedRowsAdminMixin, run_for_each
 
 from .. import services
 from ..models import User
@@ -25,7 +25,7 @@ class StaffUserAddForm(forms.ModelForm):
 
 
 @admin.register(User)
-class UserAdmin(DomainErrorAdminMixin, admin.ModelAdmin):
+class UserAdmin(SelectedRowsAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
     """People who log in. Leaders add analysts here; contacts are managed as Contacts."""
 
     list_display = ("email", "full_name", "role", "is_active", "activated_at", "last_login")

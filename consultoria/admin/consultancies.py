@@ -18,7 +18,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from core.admin import run_for_each
+from core.admin import SelectedRowsAdminMixin, run_for_each
+from core.ids import as_id
 from core.periods import format_local
 
 from .. import selectors, services
@@ -76,7 +77,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Consultancy)
-class ConsultancyAdmin(ConsultoriaModelAdmin):
+class ConsultancyAdmin(SelectedRowsAdminMixin, ConsultoriaModelAdmin):
     list_display = (
         "ticket_number",
         "company",
@@ -222,7 +223,8 @@ class ConsultancyAdmin(ConsultoriaModelAdmin):
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET"])
         object_id = unquote(object_id)
-        if not str(object_id).isdigit():
+        pk = as_id(object_id)
+        if pk is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         consultancy = (
             self.get_queryset(request)
@@ -230,7 +232,7 @@ class ConsultancyAdmin(ConsultoriaModelAdmin):
                 "ticket__company", "modality", "requested_by", "decided_by", "payer_unit", "term__template"
             )
             .select_related("term__accepted_by", "term__declined_by")
-            .filter(pk=int(object_id))
+            .filter(pk=pk)
             .first()
         )
         if consultancy is None:

@@ -22,9 +22,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from accounts.models import User
-from core.admin import ReadOnlyAdminMixin
+from core.admin import DateHierarchyAdminMixin, ReadOnlyAdminMixin
 from core.errors import DomainError, NotFoundError
 from core.forms import add_domain_error
+from core.ids import as_id
 from core.periods import SAO_PAULO, format_local, local
 
 from .. import selectors, services
@@ -45,8 +46,8 @@ class PersonFilter(admin.SimpleListFilter):
         return [(str(user.pk), person(user)) for user in people]
 
     def queryset(self, request, queryset):
-        value = self.value() or ""
-        return queryset.filter(**{f"{self.field}_id": int(value)}) if value.isdigit() else queryset
+        person_id = as_id(self.value())
+        return queryset.filter(**{f"{self.field}_id": person_id}) if person_id is not None else queryset
 
 
 class AnalystFilter(PersonFilter):
@@ -219,7 +220,7 @@ class TimeEntryAdmin(ConsultoriaModelAdmin):
 
 
 @admin.register(TimeEntryCorrection)
-class TimeEntryCorrectionAdmin(ReadOnlyAdminMixin, ConsultoriaModelAdmin):
+class TimeEntryCorrectionAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, ConsultoriaModelAdmin):
     """Every leader's correction, as recorded: never edited or deleted."""
 
     list_display = ("when", "who", "entry_link", "reason", "before", "after")

@@ -21,7 +21,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import DomainErrorAdminMixin, ReadOnlyAdminMixin, SettingsHistoryAdminMixin
+from core.admin import (
+    DateHierarchyAdminMixin,
+    DomainErrorAdminMixin,
+    ReadOnlyAdminMixin,
+    SettingsHistoryAdminMixin,
+)
 from core.errors import DomainError
 from core.forms import add_domain_error
 from core.money import brl
@@ -130,7 +135,7 @@ class ModalityAdmin(ReadOnlyAdminMixin, ConsultoriaModelAdmin):
 
 
 @admin.register(Rate)
-class RateAdmin(EffectiveDatedAdmin):
+class RateAdmin(DateHierarchyAdminMixin, EffectiveDatedAdmin):
     """Leaders add a rate from a date; the yearly adjustment adds them all (RateAdjustmentAdmin)."""
 
     list_display = ("modality", "price", "from_day", "origin", "in_force")

@@ -4,7 +4,7 @@ from django.urls import path
 
 from .views import actions, billing, consultancies
 
-CONSULTANCY = "consultancies/<int:pk>/"
+CONSULTANCY = "consultancies/<id:pk>/"
 
 urlpatterns = [
     path(
@@ -23,12 +23,12 @@ urlpatterns = [
     ),
     path(CONSULTANCY + "finish/", actions.ConsultancyFinishView.as_view(), name="api-consultancy-finish"),
     path(
-        "consultancy-sessions/<int:pk>/entries/",
+        "consultancy-sessions/<id:pk>/entries/",
         actions.SessionEntriesView.as_view(),
         name="api-consultancy-session-entries",
     ),
     path(
-        "consultancy-entries/<int:pk>/correct/",
+        "consultancy-entries/<id:pk>/correct/",
         actions.EntryCorrectView.as_view(),
         name="api-consultancy-entry-correct",
     ),

@@ -10,11 +10,11 @@ urlpatterns = [
     path("consultoria/extrato/", ConsultancyStatementView.as_view(), name="consultancy-statement"),
     path("consultoria/extrato/pdf/", StatementPdfRequestView.as_view(), name="consultancy-statement-pdf"),
     path(
-        "consultoria/extrato/pdf/<int:pk>/",
+        "consultoria/extrato/pdf/<id:pk>/",
         StatementPdfDownloadView.as_view(),
         name="consultancy-statement-pdf-download",
     ),
-    path("consultoria/<int:pk>/termo/", TermView.as_view(), name="consultancy-term"),
-    path("consultoria/<int:pk>/termo/aceitar/", TermAcceptView.as_view(), name="consultancy-term-accept"),
-    path("consultoria/<int:pk>/termo/recusar/", TermDeclineView.as_view(), name="consultancy-term-decline"),
+    path("consultoria/<id:pk>/termo/", TermView.as_view(), name="consultancy-term"),
+    path("consultoria/<id:pk>/termo/aceitar/", TermAcceptView.as_view(), name="consultancy-term-accept"),
+    path("consultoria/<id:pk>/termo/recusar/", TermDeclineView.as_view(), name="consultancy-term-decline"),
 ]

@@ -8,6 +8,8 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.ids import id_field
+
 from ..models import Package
 
 
@@ -52,8 +54,8 @@ class PackageSerializer(serializers.Serializer):
 
 
 class PackageFilterSerializer(serializers.Serializer):
-    product = serializers.IntegerField(required=False, min_value=1, help_text="A product's id.")
-    version = serializers.IntegerField(required=False, min_value=1, help_text="A product version's id.")
+    product = id_field(required=False, help_text="A product's id.")
+    version = id_field(required=False, help_text="A product version's id.")
     kind = serializers.ChoiceField(choices=Package.Kind.choices, required=False)
     q = serializers.CharField(
         required=False,

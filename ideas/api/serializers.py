@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.ids import id_field
+
 from ..models import Suggestion, SuggestionStatusChange
 from ..selectors import ORDERS
 from ..services import DESCRIPTION_MAX, TITLE_MAX
@@ -62,13 +64,13 @@ class SuggestionDetailSerializer(SuggestionListSerializer):
 
 
 class SuggestionCreateSerializer(serializers.Serializer):
-    product = serializers.IntegerField(min_value=1)
+    product = id_field()
     title = serializers.CharField(max_length=TITLE_MAX)
     description = serializers.CharField(max_length=DESCRIPTION_MAX)
 
 
 class SuggestionFilterSerializer(serializers.Serializer):
-    product = serializers.IntegerField(required=False, min_value=1)
+    product = id_field(required=False)
     status = serializers.CharField(
         required=False, max_length=20, help_text="received, in_review, planned, declined or delivered"
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from core.admin import DomainErrorAdminMixin, ReadOnlyAdminMixin, run_for_each
+from core.admin import DomainErrorAdminMixin, ReadOnlyAdminMixin, SelectedRowsAdminMixin, run_for_each
 from core.markdown import render_markdown
 
 from .. import services
@@ -48,7 +48,7 @@ class ArticleImageInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(DomainErrorAdminMixin, StaffAdmin):
+class ArticleAdmin(SelectedRowsAdminMixin, DomainErrorAdminMixin, StaffAdmin):
     form = ArticleForm
     inlines = (ArticleImageInline,)
     list_display = (

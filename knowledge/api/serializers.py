@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core import fulltext
+from core.ids import id_field
 from core.markdown import render_markdown
 
 from ..models import Article
@@ -145,14 +146,14 @@ class ArticleFilterSerializer(serializers.Serializer):
         required=False, allow_blank=True, max_length=200, help_text="Words to look for."
     )
     kind = KindFilterField(required=False)
-    product = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
+    product = id_field(required=False)
 
 
 class SuggestionFilterSerializer(serializers.Serializer):
     q = serializers.CharField(
         max_length=200, allow_blank=True, help_text="What is being typed (3 letters or more)."
     )
-    product = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
+    product = id_field(required=False)
 
 
 class SolutionSuggestionSerializer(serializers.Serializer):
@@ -184,15 +185,10 @@ class FeedbackSerializer(serializers.Serializer):
 
 class DeflectionInputSerializer(serializers.Serializer):
     article = serializers.SlugField(required=False, max_length=220, help_text="The article's slug.")
-    solution_id = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
+    solution_id = id_field(required=False)
     query = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    product = serializers.IntegerField(required=False, min_value=1, max_value=2_147_483_647)
-    company = serializers.IntegerField(
-        required=False,
-        min_value=1,
-        max_value=2_147_483_647,
-        help_text="Partner consultants: the served company.",
-    )
+    product = id_field(required=False)
+    company = id_field(required=False, help_text="Partner consultants: the served company.")
 
 
 class DeflectionSerializer(serializers.Serializer):

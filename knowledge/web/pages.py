@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts import access
+from core.ids import as_id
 from core.markdown import render_markdown
 from tickets.models import Product, Routine
 
@@ -44,7 +45,7 @@ class HomeView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         raw_product = request.GET.get("produto", "")
-        product_id = int(raw_product) if raw_product.isdigit() else None
+        product_id = as_id(raw_product)
         products, routines = _choices(product_id)
         form = SearchForm(request.GET or None, products=products, routines=routines)
         data: dict[str, Any] = form.cleaned_data if form.is_valid() else {}

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 
 from accounts import access
+from core.ids import as_id
 from tickets.models import Product
 
 from .. import selectors, services
@@ -43,7 +44,7 @@ class FeedbackView(LoginRequiredMixin, View):
 
 
 def _product_id(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() else None
+    return as_id(raw)
 
 
 class SuggestionsView(LoginRequiredMixin, View):

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import DomainErrorAdminMixin, SettingsHistoryAdminMixin
 from core.errors import DomainError
 from core.forms import add_domain_error
+from core.ids import as_id
 
 from ..forms import DeadlineSimulationForm
 from ..models import Calendar, CalendarException, CalendarInterval, Weekday
@@ -206,9 +207,8 @@ class CalendarAdmin(SettingsHistoryAdminMixin, DomainErrorAdminMixin, admin.Mode
                     add_domain_error(form, error)
         else:
             initial = {}
-            calendar_id = request.GET.get("calendar", "")
-            if calendar_id.isdigit():
-                initial["calendar"] = int(calendar_id)
+            if (calendar_id := as_id(request.GET.get("calendar"))) is not None:
+                initial["calendar"] = calendar_id
             form = DeadlineSimulationForm(initial=initial)
         fieldsets = [
             (

@@ -14,7 +14,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin import DomainErrorAdminMixin, SettingsHistoryAdminMixin
+from core.admin import (
+    DateHierarchyAdminMixin,
+    DomainErrorAdminMixin,
+    SelectedRowsAdminMixin,
+    SettingsHistoryAdminMixin,
+)
 from core.errors import DomainError
 from core.forms import add_domain_error
 from core.periods import local_today
@@ -25,7 +30,13 @@ from ..services import holidays_import_year
 
 
 @admin.register(Holiday)
-class HolidayAdmin(SettingsHistoryAdminMixin, DomainErrorAdminMixin, admin.ModelAdmin):
+class HolidayAdmin(
+    SelectedRowsAdminMixin,
+    DateHierarchyAdminMixin,
+    SettingsHistoryAdminMixin,
+    DomainErrorAdminMixin,
+    admin.ModelAdmin,
+):
     """Holidays registered, changed or removed here are in the settings history; a year imported
     from the package only adds its rows (`holidays_import_year`)."""
 

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ReadOnlyAdminMixin
+from core.ids import as_id
 from core.periods import format_local
 
 from ..models import Calendar, CalendarSnapshot, Holiday
@@ -27,7 +28,8 @@ class SnapshotCalendarFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        return queryset.filter(calendar_id=int(value)) if value and value.isdigit() else queryset
+        calendar_id = as_id(value)
+        return queryset.filter(calendar_id=calendar_id) if calendar_id is not None else queryset
 
 
 @admin.register(CalendarSnapshot)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from core import fulltext
+from core.ids import id_field
 
 from ..models import Solution
 
@@ -13,7 +14,7 @@ class SolutionSearchInputSerializer(serializers.Serializer):
     q = serializers.CharField(
         max_length=200, allow_blank=True, default="", help_text="At least two meaningful words."
     )
-    product = serializers.IntegerField(required=False, min_value=1, help_text="A product id.")
+    product = id_field(required=False, help_text="A product id.")
 
 
 class SolutionResultSerializer(serializers.ModelSerializer):

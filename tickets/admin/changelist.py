@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from core.admin import count_message, run_for_each
+from core.admin import SelectedRowsAdminMixin, count_message, run_for_each
 from core.durations import Style, format_duration
 from core.periods import format_local
 from core.search import contains_folded, typed_digits
@@ -56,7 +56,7 @@ def row_texts(language: str | None) -> dict[str, str]:
 
 
 @admin.register(Ticket)
-class TicketAdmin(TicketWorkPageMixin, admin.ModelAdmin):
+class TicketAdmin(SelectedRowsAdminMixin, TicketWorkPageMixin, admin.ModelAdmin):
     list_display = (
         "number",
         "summary_short",

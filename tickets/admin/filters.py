@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
+from core.ids import as_id
 
 from ..deadlines import SLA_RANK, SlaState, sla_state_conditions
 from ..models import Team, Ticket
@@ -64,8 +65,8 @@ class TeamFilter(admin.SimpleListFilter):
         value = self.value()
         if value == self.MINE:
             return queryset.filter(team__in=Team.objects.filter(members=request.user).values("pk"))
-        if value and value.isdigit():
-            return queryset.filter(team_id=int(value))
+        if (team_id := as_id(value)) is not None:
+            return queryset.filter(team_id=team_id)
         return queryset
 
 
@@ -127,7 +128,8 @@ class CompanyFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        return queryset.filter(company_id=int(value)) if value and value.isdigit() else queryset
+        company_id = as_id(value)
+        return queryset.filter(company_id=company_id) if company_id is not None else queryset
 
     def choices(self, changelist):
         hidden = [(key, value) for key, value in changelist.params.items() if key != self.parameter_name]

@@ -20,6 +20,7 @@ from accounts import access
 from core.durations import Style, format_duration
 from core.errors import DomainError
 from core.forms import add_domain_error
+from core.ids import as_id
 from core.periods import format_local
 
 from .. import deadlines, selectors, services
@@ -81,10 +82,10 @@ class TicketWorkPageMixin(_TicketModelAdmin):
         ]
 
     def _ticket(self, request, object_id) -> Ticket | None:
-        object_id = str(object_id or "")
-        if not object_id.isdigit():
+        pk = as_id(object_id)
+        if pk is None:
             return None
-        return self.get_queryset(request).select_related(*WORK_RELATED).filter(pk=int(object_id)).first()
+        return self.get_queryset(request).select_related(*WORK_RELATED).filter(pk=pk).first()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The ticket work page: read-only on GET; its forms POST back to it (a refused form is

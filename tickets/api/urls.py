@@ -20,7 +20,7 @@ urlpatterns = [
     path(NUMBER + "postpone/", actions.TicketPostponeView.as_view(), name="api-ticket-postpone"),
     path(NUMBER + "follow-up/", actions.TicketFollowUpView.as_view(), name="api-ticket-follow-up"),
     path(
-        "attachments/<int:pk>/download/",
+        "attachments/<id:pk>/download/",
         messages.AttachmentDownloadView.as_view(),
         name="api-attachment-download",
     ),

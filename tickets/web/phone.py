@@ -24,6 +24,7 @@ from accounts import access
 from accounts.models import Company
 from core.errors import DomainError
 from core.forms import add_domain_error
+from core.ids import as_id
 
 from .. import selectors, services
 from ..models import Ticket
@@ -104,8 +105,8 @@ class PhoneOpenView(StaffRequiredMixin, View):
     template_name = "admin/tickets/phonedesk/open.html"
 
     def _caller(self, request, data) -> tuple[Caller | None, Company | None]:
-        raw = str(data.get("pessoa", ""))
-        caller = phone_caller(request.user, int(raw)) if raw.isdigit() else None
+        person_id = as_id(data.get("pessoa"))
+        caller = phone_caller(request.user, person_id) if person_id is not None else None
         if caller is None:
             return None, None
         wanted = str(data.get("empresa", ""))

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from tickets.api.serializers.common import MAX_ID
+from core.ids import id_field
 
 from .common import (
     CompanyRefSerializer,
@@ -46,16 +46,12 @@ class MonthField(serializers.Field):
 
 class StatementFilterSerializer(serializers.Serializer):
     month = MonthField(help_text="The month (Brasília): a session belongs to the month it is scheduled in.")
-    company = serializers.IntegerField(
+    company = id_field(
         required=False,
-        min_value=1,
-        max_value=MAX_ID,
         help_text="Staff: the company's id. A contact always reads their own company's.",
     )
-    unit = serializers.IntegerField(
+    unit = id_field(
         required=False,
-        min_value=1,
-        max_value=MAX_ID,
         help_text="Staff: the partner unit's id. A partner consultant always reads their own unit's.",
     )
 

@@ -7,10 +7,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
+from core.ids import as_id
 from sla.models import Severity
 
 from ...models import Team, Ticket
-from .common import as_id
 
 
 class TicketTransitionSerializer(serializers.Serializer):

@@ -3,8 +3,6 @@ field (a company the user may act for, by id or CNPJ; another company is not fou
 
 from __future__ import annotations
 
-import re
-
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -12,22 +10,7 @@ from rest_framework import serializers
 from accounts.access import companies_actable_by
 from accounts.models import Company
 from accounts.validators import normalize_cnpj
-
-MAX_ID = 2**63 - 1  # the largest primary key a BigAutoField can hold
-
-
-def as_id(value) -> int | None:
-    """A primary key from a JSON number or a string of ASCII digits; None for anything else."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, str) and re.fullmatch(r"[0-9]{1,19}", value.strip()):
-        number = int(value.strip())
-    else:
-        return None
-    return number if 0 < number <= MAX_ID else None
-
+from core.ids import as_id
 
 # --- Small nested references ----------------------------------------------------------------------------
 

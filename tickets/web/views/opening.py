@@ -15,6 +15,7 @@ from django.views import View
 from accounts.models import Company, User
 from core.errors import DomainError
 from core.forms import add_domain_error
+from core.ids import as_id
 from core.periods import format_local, local_today
 from sla import services as sla_services
 from sla.models import Severity
@@ -242,8 +243,8 @@ class CatalogueOptionsView(OpeningMixin, View):
         company = self.opening_company(request.GET.get("empresa"))
         wanted = request.GET.get("campo")
         items = []
-        product_id = request.GET.get("product", "")
-        chosen = bool(product_id.isdigit() and company is not None)
+        product_id = as_id(request.GET.get("product"))
+        chosen = product_id is not None and company is not None
         if chosen and selectors.catalogue_products(company.pk).filter(pk=product_id).exists():
             if wanted == "versao":
                 items = list(selectors.catalogue_versions(product_id))
@@ -269,7 +270,7 @@ class SimilarTicketsView(OpeningMixin, View):
                 request.user,
                 company_id=company.pk,
                 summary=summary,
-                product_id=int(product_id) if product_id.isdigit() else None,
+                product_id=as_id(product_id),
             )
         return render(request, "tickets/_similar.html", {"similar": similar, "confirm_duplicate": False})
 

@@ -1,0 +1,46 @@
+"""Primary keys from the outside (URLs, query strings, forms, JSON), read one way everywhere.
+
+An id is 1 to 18 ASCII digits (at most 2**63 - 1, what a BigAutoField holds): `str.isdigit()`
+also accepts "²" or "①", which `int()` refuses, and a longer number overflows the database's
+integer. Anything else is "no id" (a filter is ignored, an object is not found), never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rest_framework import serializers
+
+MAX_ID = 2**63 - 1  # the largest primary key a BigAutoField can hold
+_ID = re.compile(r"[0-9]{1,19}")
+
+
+def as_id(value: object) -> int | None:
+    """A primary key from an int (a JSON number) or a string of ASCII digits; None otherwise."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _ID.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+class IdConverter:
+    """`<id:pk>` in URL patterns: Django's `<id:pk>` matches any run of digits, and one too long
+    for the database's integer made the lookup fail instead of answering 404."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+def id_field(**kwargs: object) -> serializers.IntegerField:
+    """An API parameter or field holding a primary key: a number the database can hold."""
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)  # type: ignore[arg-type]
