@@ -101,7 +101,8 @@ def company_has_term_acceptor(company_id: int) -> bool:
 
 def consultancy_sessions_visible_to(user: AnyUser | None) -> QuerySet[Session]:
     """Sessions for statements: staff all; a partner consultant those their unit pays; a contact
-    those of their company's tickets (CON-8)."""
+    those of the tickets they see, or of all their company's tickets when they hold the consultancy
+    permission (CON-8, ACC-3, ACC-5: as `consultancies_visible_to`)."""
     if is_staff(user):
         return Session.objects.all()
     unit_id = partner_unit_id(user)
@@ -109,7 +110,10 @@ def consultancy_sessions_visible_to(user: AnyUser | None) -> QuerySet[Session]:
         return Session.objects.filter(consultancy__payer_unit_id=unit_id)
     contact = contact_of(user)
     if contact is not None and contact.user.is_active:
-        return Session.objects.filter(consultancy__ticket__company_id=contact.company_id)
+        sessions = Session.objects.filter(consultancy__ticket__company_id=contact.company_id)
+        if contact.can_see_company_tickets or contact.is_company_admin or contact.can_authorize_consultancy:
+            return sessions
+        return sessions.filter(consultancy__ticket__requester_id=contact.user_id)
     return Session.objects.none()
 
 

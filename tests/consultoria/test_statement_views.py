@@ -104,6 +104,32 @@ def test_con8_a_partner_reads_only_their_unit_and_a_contact_only_their_company(
     assert other.context["statement"].lines == [] and "R$ 35,00" not in other.content.decode()
 
 
+def test_con8_a_contact_who_sees_only_their_own_tickets_reads_only_their_own_sessions(
+    world, module_session, client_for
+):
+    """ACC-3: without "see all company tickets" (nor the consultancy permission) a colleague's
+    ticket is not theirs to read, and neither are its sessions and amounts; as soon as they may
+    see the company's tickets, the statement is the company's."""
+    from tests.factories import ContactFactory
+    from tests.helpers import api_token_for
+
+    colleague = ContactFactory(company=world.company, user__email="colega@alfa.example")
+    response = statement(client_for(colleague.user))
+    assert response.context["statement"].company == world.company
+    assert response.context["statement"].lines == []
+    assert "R$ 39,99" not in response.content.decode()
+    assert "R$ 39,99" not in statement(client_for(colleague.user), formato="csv").content.decode("utf-8-sig")
+    api = Client().get(
+        reverse("api-consultancy-statement"),
+        {"month": "2026-11"},
+        HTTP_AUTHORIZATION=f"Token {api_token_for(colleague.user)}",
+    )
+    assert api.status_code == 200 and "39.99" not in api.content.decode()
+    colleague.can_see_company_tickets = True
+    colleague.save()
+    assert len(statement(client_for(colleague.user)).context["statement"].lines) == 1
+
+
 def test_con8_staff_choose_a_company_or_a_unit(
     world, module_session, partner_ticket, consultancy_for, session_of
 ):
