@@ -29,5 +29,6 @@ class LanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
+        # The language the answer was written in: an API token's owner may have changed it.
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

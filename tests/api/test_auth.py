@@ -143,3 +143,25 @@ def test_api1_the_browser_session_authenticates_too_with_csrf_for_writes(world, 
     response = client.post("/api/v1/tickets/", {}, format="json")
     assert response.status_code == 403
     assert "CSRF" in response.json()["detail"]
+
+
+def test_a_token_answers_in_its_owners_language(world):
+    """The language middleware runs before DRF reads the token: the owner's choice still holds,
+    and a Portuguese speaker's token stays Portuguese."""
+    from tests.helpers import api_token_for
+
+    user = world.contact.user
+    user.language = "en"
+    user.save(update_fields=["language"])
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(user)}")
+    response = client.get("/api/v1/tickets/", {"status": "bogus"})
+    assert response.status_code == 400
+    assert response.json()["status"] == ['"bogus" is not a valid choice.']
+    assert response["Content-Language"] == "en"
+
+    other = APIClient()
+    other.credentials(HTTP_AUTHORIZATION=f"Token {api_token_for(world.other_contact.user)}")
+    response = other.get("/api/v1/tickets/", {"status": "bogus"})
+    assert response.json()["status"] == ['"bogus" não é uma escolha válida.']
+    assert response["Content-Language"] == "pt-br"
