@@ -63,6 +63,17 @@ def test_reject_needs_a_reason(world, proposed, api_for):
 
 
 @time_machine.travel(NOW, tick=False)
+def test_a_follow_up_is_as_long_as_any_other_message_at_most(world, proposed, api_for):
+    client = api_for(world.contact.user)
+    client.post(f"/api/v1/tickets/{proposed.number}/accept/")
+    response = client.post(
+        f"/api/v1/tickets/{proposed.number}/follow-up/", {"body": "Z" * 20_001}, format="json"
+    )
+    assert response.status_code == 400 and "body" in response.json()
+    assert not Ticket.objects.filter(follow_up_of__number=proposed.number).exists()
+
+
+@time_machine.travel(NOW, tick=False)
 def test_accept_closes_then_follow_up_opens_a_new_number(world, proposed, api_for):
     client = api_for(world.contact.user)
     response = client.post(f"/api/v1/tickets/{proposed.number}/accept/")

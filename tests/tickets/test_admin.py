@@ -395,6 +395,13 @@ def test_work_page_empty_reply_shows_the_error_and_saves_nothing(board, analyst_
     assert not Message.objects.filter(ticket=board.on_time).exists()
 
 
+def test_work_page_reply_longer_than_any_message_is_refused_and_saves_nothing(board, analyst_client):
+    response = _act(analyst_client, board.on_time, "reply", **{"reply-body": "Z" * 20_001})
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert not Message.objects.filter(ticket=board.on_time).exists()
+
+
 def test_work_page_transition_without_the_required_reason_is_refused(world, board, frozen, analyst_client):
     ticket = board.on_time
     response = _act(analyst_client, ticket, "transition", **{"transition-to_status": "pending_client"})

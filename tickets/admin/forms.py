@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from sla.models import Severity
 
-from ..models import Team, Ticket
+from ..models import TEXT_MAX, Team, Ticket
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -62,6 +62,7 @@ def _reason(required=True, help_text="", rows=3, label=None):
     return forms.CharField(
         label=label or _("Motivo (visível ao cliente)"),
         required=required,
+        max_length=TEXT_MAX,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows}),
     )
@@ -116,6 +117,7 @@ class ReplyForm(TicketActionForm):
     title = _("Responder")
     body = forms.CharField(
         label=_("Mensagem"),
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("“Enviar ao cliente”: visível ao cliente. “Registrar nota interna”: só a equipe vê."),
     )
@@ -224,7 +226,7 @@ class MoveWithMessageForm(TicketActionForm):
     """A dedicated action of the work page: a workflow move whose text is its public message."""
 
     to_status: str = ""
-    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
+    body = forms.CharField(max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 6}))
     body_label: StrOrPromise = ""
     body_help: StrOrPromise = ""
 

@@ -12,9 +12,10 @@ from .remote_access import Credentials, RemoteAccess
 from .replies import CannedReply
 from .seen import TicketSeen
 from .ticket import Ticket
-from .timeline import Attachment, Message, TicketEvent, TicketNotice, attachment_path
+from .timeline import TEXT_MAX, Attachment, Message, TicketEvent, TicketNotice, attachment_path
 
 __all__ = [
+    "TEXT_MAX",
     "AcceptancePolicy",
     "Attachment",
     "CannedReply",

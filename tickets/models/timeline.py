@@ -51,6 +51,11 @@ class TicketEvent(models.Model):
         return f"{self.ticket.number} {self.kind} {self.from_value}→{self.to_value}"
 
 
+# The longest text a person types into a ticket (a description, a message, a reason, a follow-up),
+# in every form and in the API.
+TEXT_MAX = 20_000
+
+
 class Message(models.Model):
     """A message of the timeline (TKT-7); internal notes are for analysts only."""
 

@@ -18,7 +18,7 @@ from sla.models import Severity
 
 from .. import selectors
 from ..attachments import ALLOWED_TYPES
-from ..models import Product, ProductVersion, Routine, Ticket
+from ..models import TEXT_MAX, Product, ProductVersion, Routine, Ticket
 from ..services import CST_KINDS, SeverityAnswers
 
 YES, NO = "sim", "nao"
@@ -234,17 +234,20 @@ class TicketOpenForm(SeverityQuestionsForm):
     )
     description = forms.CharField(
         label=_("Descrição detalhada"),
+        max_length=TEXT_MAX,
         help_text=_("O processo que você fez, passo a passo, e o comportamento que está questionando."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     error_message = forms.CharField(
         label=_("Mensagem de erro completa"),
+        max_length=TEXT_MAX,
         required=False,
         help_text=_("Copie e cole o texto inteiro do erro, se houver."),
         widget=forms.Textarea(attrs={"rows": 3, "class": "font-monospace"}),
     )
     particularities = forms.CharField(
         label=_("Particularidades do cenário"),
+        max_length=TEXT_MAX,
         required=False,
         help_text=_("O que o seu cenário tem de diferente: parâmetros, customizações, dados específicos."),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -365,6 +368,7 @@ class TicketOpenForm(SeverityQuestionsForm):
 class TicketReplyForm(RenderedOnceForm):
     body = forms.CharField(
         label=_("Sua mensagem"),
+        max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Escreva a mensagem.")},
     )
@@ -380,10 +384,14 @@ class TicketReplyForm(RenderedOnceForm):
 
 class RejectForm(RenderedOnceForm):
     reason = forms.CharField(
-        label=_("Por que a solução não resolveu?"), widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Por que a solução não resolveu?"),
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class FollowUpForm(RenderedOnceForm):
     summary = forms.CharField(label=_("Resumo (opcional)"), max_length=200, required=False)
-    body = forms.CharField(label=_("O que você precisa agora?"), widget=forms.Textarea(attrs={"rows": 4}))
+    body = forms.CharField(
+        label=_("O que você precisa agora?"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 4})
+    )

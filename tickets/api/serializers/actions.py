@@ -10,22 +10,22 @@ from accounts.models import User
 from core.ids import as_id
 from sla.models import Severity
 
-from ...models import Team, Ticket
+from ...models import TEXT_MAX, Team, Ticket
 
 
 class TicketTransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Ticket.Status.choices)
-    reason = serializers.CharField(max_length=20_000, required=False, allow_blank=True, default="")
+    reason = serializers.CharField(max_length=TEXT_MAX, required=False, allow_blank=True, default="")
 
 
 class TicketReclassifySerializer(serializers.Serializer):
     severity = serializers.ChoiceField(choices=Severity.choices)
-    reason = serializers.CharField(max_length=20_000, required=False, allow_blank=True, default="")
+    reason = serializers.CharField(max_length=TEXT_MAX, required=False, allow_blank=True, default="")
 
 
 class TicketTransferSerializer(serializers.Serializer):
     team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all())
-    reason = serializers.CharField(max_length=20_000, required=False, allow_blank=True, default="")
+    reason = serializers.CharField(max_length=TEXT_MAX, required=False, allow_blank=True, default="")
 
 
 @extend_schema_field(
@@ -59,9 +59,13 @@ class TicketAssignSerializer(serializers.Serializer):
 
 
 class RejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(help_text="Why the solution did not solve the problem (mandatory).")
+    reason = serializers.CharField(
+        max_length=TEXT_MAX, help_text="Why the solution did not solve the problem (mandatory)."
+    )
 
 
 class FollowUpSerializer(serializers.Serializer):
-    body = serializers.CharField(help_text="What the client needs now: the follow-up's description.")
+    body = serializers.CharField(
+        max_length=TEXT_MAX, help_text="What the client needs now: the follow-up's description."
+    )
     summary = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ...models import Attachment, Message
+from ...models import TEXT_MAX, Attachment, Message
 from .common import UserRefSerializer
 
 
@@ -78,7 +78,7 @@ class MessagePostedSerializer(MessageSerializer):
 
 
 class MessageCreateSerializer(serializers.Serializer):
-    body = serializers.CharField(max_length=20_000)
+    body = serializers.CharField(max_length=TEXT_MAX)
     internal = serializers.BooleanField(default=False, help_text="An internal note (analysts only).")
 
 
@@ -93,7 +93,7 @@ class AttachmentUploadSerializer(serializers.Serializer):
         child=serializers.FileField(allow_empty_file=False), min_length=1, max_length=10
     )
     body = serializers.CharField(
-        max_length=20_000,
+        max_length=TEXT_MAX,
         required=False,
         allow_blank=True,
         default="",

@@ -16,7 +16,7 @@ from accounts.access import contact_of
 from sla.models import Severity
 
 from ...deadlines import SlaState, sla_state
-from ...models import Product, ProductVersion, Routine, Ticket
+from ...models import TEXT_MAX, Product, ProductVersion, Routine, Ticket
 from .common import CompanyField, CompanyRefSerializer, NamedRefSerializer, UserRefSerializer
 
 
@@ -243,9 +243,9 @@ class TicketCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Ticket.Kind.choices, default=Ticket.Kind.TECHNICAL)
     modality = serializers.ChoiceField(choices=Ticket.Modality.choices, default=Ticket.Modality.STANDARD)
     summary = serializers.CharField(max_length=200)
-    description = serializers.CharField(max_length=20_000)
-    error_message = serializers.CharField(max_length=20_000, required=False, allow_blank=True, default="")
-    particularities = serializers.CharField(max_length=20_000, required=False, allow_blank=True, default="")
+    description = serializers.CharField(max_length=TEXT_MAX)
+    error_message = serializers.CharField(max_length=TEXT_MAX, required=False, allow_blank=True, default="")
+    particularities = serializers.CharField(max_length=TEXT_MAX, required=False, allow_blank=True, default="")
     function_unusable = serializers.BooleanField(default=False, help_text="The function cannot be used.")
     has_workaround = serializers.BooleanField(default=False, help_text="There is a workaround.")
     data_corruption = serializers.BooleanField(default=False, help_text="Data is being corrupted.")
