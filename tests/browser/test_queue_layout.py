@@ -23,7 +23,7 @@ FITS = """() => { const table = document.querySelector('#result_list');
 
 @pytest.fixture
 def queue(world, catalogue, open_ticket):
-    """A ticket in every open status, one of a company with a long name."""
+    """A ticket in every open status, one of a company with a long name, one summary a long word."""
     Company.objects.filter(pk=world.other_company.pk).update(
         trade_name="Distribuidora de Materiais Elétricos Beta do Sudeste"
     )
@@ -34,7 +34,10 @@ def queue(world, catalogue, open_ticket):
     }
     for index, status in enumerate(["new", "in_analysis", *moves]):
         user = world.other_contact.user if index % 2 else world.contact.user
-        ticket = open_ticket(user, summary=f"Nota fiscal rejeitada na transmissão, caso {index}")
+        summary = f"Nota fiscal rejeitada na transmissão, caso {index}"
+        if index == 1:  # one long word (a pasted path or formula) must wrap, not push the SLA out of view
+            summary = '=HYPERLINK("https://erp.example/notas/rejeitadas/2026/11/539.xml","ver")'
+        ticket = open_ticket(user, summary=summary)
         if status != "new":
             services.ticket_transition(actor=world.analyst, ticket=ticket, to_status="in_analysis")
         if status in moves:
