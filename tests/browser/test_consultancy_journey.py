@@ -133,3 +133,27 @@ def keep_pdf_as_picture(content: bytes, name: str) -> None:
         ["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(ARTIFACTS / name)], check=True
     )
     assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
+
+
+def test_on_a_phone_the_consultancy_page_fits_the_screen(page, world, open_ticket):
+    """At 390 px the request's facts stack in one column inside their card (a 26rem minimum once
+    made the page scroll sideways)."""
+    from consultoria import services
+    from consultoria.models import Modality
+
+    ticket = open_ticket(world.contact.user, now=at(2026, 11, 9, 10))
+    consultancy = services.consultancy_request(
+        actor=world.analyst,
+        ticket=ticket,
+        modality=Modality.objects.get(code="module"),
+        situation=Consultancy.Situation.NOT_REPRODUCED,
+        note="Não reproduz no ambiente padrão.",
+        now=at(2026, 11, 9, 11),
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    browser_login(page, world.leader.email)
+    page.goto(f"{page.base_url}/admin/consultoria/consultancy/{consultancy.pk}/change/")
+    page.get_by_role("heading", name="O pedido").wait_for()
+    screenshot(page, "consultancy-page-390")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.get_by_role("button", name="Aprovar e enviar o termo").is_visible()
