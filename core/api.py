@@ -12,10 +12,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
@@ -35,6 +37,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.PermissionDenied(detail=str(exc.message), code=exc.code)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(*exc.args)
+    exc = _in_the_users_language(exc)
     response = drf_exception_handler(exc, context)
     if (
         response is not None
@@ -43,6 +46,25 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     ):
         response.data["code"] = exc.detail.code
     return response
+
+
+def _in_the_users_language(exc: Exception) -> Exception:
+    """DRF writes three of its messages in English only, one with the JSON parser's own words."""
+    if isinstance(exc, exceptions.ParseError):
+        return exceptions.ParseError(_("O corpo da requisição não é um JSON válido."))
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        return exceptions.PermissionDenied(
+            _("Token CSRF ausente ou inválido: recarregue a página ou use um token da API."),
+            code="csrf_failed",
+        )
+    if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
+        errors = exc.detail.get(api_settings.NON_FIELD_ERRORS_KEY)
+        if isinstance(errors, list) and [getattr(e, "code", "") for e in errors] == ["null"]:
+            return exceptions.ValidationError(
+                {api_settings.NON_FIELD_ERRORS_KEY: [_("Envie os dados no corpo da requisição.")]},
+                code="null",
+            )
+    return exc
 
 
 # --- Shared schema pieces --------------------------------------------------------------------------------

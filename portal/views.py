@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from rest_framework import exceptions as api_errors
 
 from accounts import access
 from accounts.services import user_set_language
@@ -81,17 +82,27 @@ def healthz(request):
     return JsonResponse(body, status=status)
 
 
+def _api_error(request, error: api_errors.APIException, detail: str = "") -> JsonResponse | None:
+    """Under /api/ an error answers in the API's shape (`{"detail", "code"}`), not a page."""
+    if not request.path.startswith("/api/"):
+        return None
+    body = {"detail": detail or str(error.default_detail), "code": error.default_code}
+    return JsonResponse(body, status=error.status_code)
+
+
 def error_403(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
-    return render(request, "403.html", {"message": message}, status=403)
+    return _api_error(request, api_errors.PermissionDenied(), message) or render(
+        request, "403.html", {"message": message}, status=403
+    )
 
 
 def error_404(request, exception=None):
-    return render(request, "404.html", status=404)
+    return _api_error(request, api_errors.NotFound()) or render(request, "404.html", status=404)
 
 
 def error_500(request):
-    return render(request, "500.html", status=500)
+    return _api_error(request, api_errors.APIException()) or render(request, "500.html", status=500)
 
 
 @require_GET
