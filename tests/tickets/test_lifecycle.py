@@ -1,5 +1,7 @@
 """Acceptance window, follow-ups, surveys and periodic jobs (ACP-1..5, TKT-8, TKT-9, SRV-1..3, OPS-1)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
@@ -197,6 +199,30 @@ def test_tkt9_a_reply_to_a_closed_ticket_becomes_a_follow_up(world, proposed):
     assert list(proposed.follow_ups.all()) == [follow_up]
     proposed.refresh_from_db()
     assert proposed.status == "closed"
+
+
+def test_acc6_a_reply_racing_the_closing_becomes_a_follow_up_but_a_late_one_meets_the_pendency(
+    world, proposed
+):
+    """A reply sent as the acceptance window closed keeps the client's words under a financial
+    pendency; writing to a ticket closed long ago is opening a new technical ticket, refused."""
+    jobs.acceptance_autoclose(now=at(2026, 3, 25, 12))
+    proposed.refresh_from_db()
+    world.company.financial_status = "pendency"
+    world.company.save()
+    closed_at = proposed.closed_at
+    racing = services.ticket_reply(
+        actor=world.contact.user, ticket=proposed, body="Ainda falha.", now=closed_at + timedelta(minutes=5)
+    )
+    assert racing.ticket.follow_up_of == proposed
+    with pytest.raises(DomainError, match="pendência financeira"):
+        services.ticket_reply(
+            actor=world.contact.user,
+            ticket=proposed,
+            body="Três semanas depois.",
+            now=closed_at + timedelta(days=21),
+        )
+    assert proposed.follow_ups.count() == 1
 
 
 def test_tkt9_follow_up_only_from_closed_tickets_and_by_the_client(world, proposed):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -17,6 +17,11 @@ from core.errors import ConflictError, DomainError, ForbiddenError
 from ..models import Ticket
 from .opening import ticket_open
 from .severity import SeverityAnswers
+
+# A reply racing the job that closed its ticket (the page was open while the acceptance window
+# ended) still becomes a follow-up under a financial pendency; a reply to a ticket closed longer ago
+# meets the pendency like any new ticket (ACC-6).
+REPLY_RACE = timedelta(minutes=30)
 
 
 @transaction.atomic
@@ -34,8 +39,9 @@ def ticket_follow_up(
     """Open a follow-up of a closed ticket: a new number, linked both ways, with the original's
     product, routine, version and severity answers. The closed ticket never reopens.
 
-    `from_reply`: the client wrote to a ticket that had just closed (ACP-4 racing a reply); their
-    words become the follow-up, so the financial guard does not stop them.
+    `from_reply`: the client wrote to a ticket that had just closed (ACP-4 racing a reply): their
+    words become the follow-up, and within `REPLY_RACE` of the closing the financial guard does
+    not stop them.
     """
     now = now or timezone.now()
     original = Ticket.objects.select_related("product", "routine", "version", "company").get(pk=original.pk)
@@ -71,7 +77,9 @@ def ticket_follow_up(
         files=files,
         now=now,
         follow_up_of=original,
-        skip_financial_guard=from_reply,
+        skip_financial_guard=from_reply
+        and original.closed_at is not None
+        and original.closed_at >= now - REPLY_RACE,
         channel=channel,
     )
     return follow_up
