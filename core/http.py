@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.files import File
 from django.http import FileResponse, Http404, HttpRequest
@@ -31,3 +33,14 @@ def private_file_response(file: File[bytes], *, filename: str, content_type: str
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def clean_file_name(name: str, max_length: int = 200) -> str:
+    """An uploaded file's name as kept: no folders, no NUL, at most `max_length` characters with
+    its extension kept (a long name used to lose ".txt" and be refused as a file of no type)."""
+    base = PurePath(name.replace("\\", "/")).name.strip().replace("\x00", "")
+    if len(base) > max_length:
+        suffix = PurePath(base).suffix
+        suffix = suffix if len(suffix) <= 16 else ""
+        base = base[: max_length - len(suffix)] + suffix
+    return base or "arquivo"

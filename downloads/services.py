@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from accounts import access
 from accounts.models import Company, User
 from core.errors import DomainError
+from core.http import clean_file_name
 from tickets.models import Product, ProductVersion
 
 from .models import DownloadLog, Package, search_key
@@ -55,14 +56,9 @@ def _max_bytes() -> int:
     return int(getattr(settings, "DOWNLOAD_PACKAGE_MAX_BYTES", 2 * 1024 * 1024 * 1024))
 
 
-def _clean_name(name: str) -> str:
-    base = PurePath(name.replace("\\", "/")).name.strip().replace("\x00", "")
-    return base[:200] or "arquivo"
-
-
 def _checked_file(upload: File[bytes]) -> tuple[str, str, int, str]:
     """The file's clean name, content type, size and SHA-256, read from its bytes."""
-    name = _clean_name(upload.name or "")
+    name = clean_file_name(upload.name or "")
     extension = PurePath(name).suffix.lower()
     if extension not in PACKAGE_TYPES:
         allowed = ", ".join(sorted(ext.lstrip(".") for ext in PACKAGE_TYPES))

@@ -16,6 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.http import clean_file_name
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _TEXT = "text"
@@ -77,14 +78,9 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
-def _clean_name(name: str) -> str:
-    base = PurePath(name.replace("\\", "/")).name.strip().replace("\x00", "")
-    return base[:200] or "arquivo"
-
-
 def check_upload(upload: UploadedFile) -> CheckedFile:
     """Refuse a file whose size, extension or content is not acceptable, with a clear message."""
-    name = _clean_name(upload.name or "")
+    name = clean_file_name(upload.name or "")
     extension = PurePath(name).suffix.lower()
     if extension not in ALLOWED_TYPES:
         allowed = ", ".join(sorted(ext.lstrip(".") for ext in ALLOWED_TYPES))

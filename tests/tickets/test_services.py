@@ -125,6 +125,12 @@ def test_tkt10_attachments_are_checked_by_extension_and_content(world, open_tick
     assert Ticket.objects.count() == 1
 
 
+def test_tkt10_a_long_file_name_is_shortened_and_keeps_its_extension(world, open_ticket):
+    ticket = open_ticket(world.contact.user, files=[upload("a" * 300 + ".txt", b"erro 539")])
+    [attachment] = ticket.attachments.all()
+    assert len(attachment.original_name) == 200 and attachment.original_name.endswith("aaa.txt")
+
+
 def test_tkt10_size_limit(world, open_ticket, settings):
     settings.ATTACHMENT_MAX_BYTES = 100
     with pytest.raises(DomainError, match="limite"):

@@ -327,6 +327,19 @@ def test_tkt2_opening_a_ticket_with_an_attachment(
     assert "tela.png" in page
 
 
+def test_tkt10_an_empty_file_is_refused_once_by_name_and_the_form_keeps_the_text(
+    world, client_for, catalogue
+):
+    client = client_for(world.contact.user)
+    data = form_data(catalogue, description="Passo a passo que não quero perder.")
+    response = client.post(reverse("ticket-new"), {**data, "attachments": [upload("vazio.txt", b"")]})
+    assert response.status_code == 400 and not Ticket.objects.exists()
+    page = text(response)
+    assert "vazio.txt: o arquivo está vazio." in page
+    assert "vázio" not in page and "O arquivo submetido" not in page
+    assert "Passo a passo que não quero perder." in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("given", "severity"),
     [

@@ -40,6 +40,8 @@ class MultipleFileField(forms.FileField):
             "widget",
             MultipleFileInput(attrs={"accept": ",".join(sorted(ALLOWED_TYPES))}),
         )
+        # An empty file is the service's to refuse, naming the file: Django's own message was shown too.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
