@@ -38,8 +38,10 @@ def test_acp3_accept_reject_and_postpone_from_the_ticket_page(world, proposed, c
     page = client.get(reverse("ticket-detail", args=[proposed.number])).content.decode()
     assert "Aceitar e encerrar o chamado" in page and "02/12/2026" in page
 
+    assert "Preciso de mais tempo para testar" in page
     response = client.post(reverse("ticket-postpone", args=[proposed.number]), follow=True)
     assert "Validação adiada até 16/01/2027" in response.content.decode()
+    assert "Preciso de mais tempo para testar" not in response.content.decode()  # once only
     response = client.post(reverse("ticket-postpone", args=[proposed.number]), follow=True)
     assert "já foi adiada uma vez" in response.content.decode()
 
@@ -192,6 +194,18 @@ def test_srv3_leaders_see_results_per_analyst_and_team(world, open_ticket, clien
     assert response.context["by_team"][0]["sent"] == 2
     empty = client_for(world.leader).get(url, {"start": "2026-12-01", "end": "2026-12-31"})
     assert empty.context["by_analyst"] == []
+
+
+@time_machine.travel(at(2026, 11, 20, 12), tick=False)
+def test_acp3_a_line_without_postponement_offers_no_postpone_button(world, proposed, client_for):
+    policy = proposed.acceptance_policy
+    policy.postponement_days = 0
+    policy.save()
+    page = (
+        client_for(world.contact.user).get(reverse("ticket-detail", args=[proposed.number])).content.decode()
+    )
+    assert "Aceitar e encerrar o chamado" in page
+    assert "Preciso de mais tempo para testar" not in page
 
 
 def test_acp5_leaders_configure_the_retail_policy_in_the_admin(world, catalogue, client_for):

@@ -17,6 +17,7 @@ from sla.models import Severity
 
 from ...deadlines import SlaState, sla_state
 from ...models import TEXT_MAX, Product, ProductVersion, Routine, Ticket
+from ...windows import can_postpone
 from .common import CompanyField, CompanyRefSerializer, NamedRefSerializer, UserRefSerializer
 
 
@@ -143,7 +144,7 @@ class AcceptanceSerializer(serializers.Serializer):
             "reminder_sent_at": ticket.acceptance_reminder_sent_at,
             "postponed": postponed,
             "postponed_at": ticket.acceptance_postponed_at,
-            "can_postpone": bool(policy and policy.postponement_days) and not postponed,
+            "can_postpone": can_postpone(ticket),
             "policy": policy.name if policy else "",
         }
 

@@ -23,6 +23,7 @@ from ...models import Ticket, TicketEvent
 from ...presenters.proposal import proposed_solution
 from ...presenters.sla import sla_explanation
 from ...presenters.timeline import ticket_timeline
+from ...windows import can_postpone
 from ..forms import FollowUpForm, RejectForm, TicketReplyForm
 from ..mixins import ClientRequiredMixin
 
@@ -61,6 +62,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "original": ticket.follow_up_of if ticket.follow_up_of_id else None,
         "follow_ups": follow_ups,
         "reject_form": RejectForm(),
+        "can_postpone": can_postpone(ticket),
         "follow_up_form": FollowUpForm(),
         "ticket": ticket,
         "sla": sla_explanation(ticket, sla, calendar_name),
