@@ -11,7 +11,6 @@ from accounts import access
 from outbox.services import email_enqueue
 
 from .models import Team, Ticket
-from .windows import can_postpone
 
 S = Ticket.Status
 
@@ -60,7 +59,7 @@ def notify_status(ticket: Ticket, *, reason: str = "", survey_path: str = "") ->
             "tickets/solution_proposed",
             reason=reason,
             deadline=ticket.acceptance_deadline,
-            can_postpone=can_postpone(ticket),
+            can_postpone=ticket.can_postpone,
             postponement_days=policy.postponement_days if policy else 0,
         )
     else:

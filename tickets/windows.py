@@ -37,13 +37,6 @@ def acceptance_policies_for(tickets: Iterable[Ticket]) -> PolicyLookup:
     return lookup
 
 
-def can_postpone(ticket: Ticket) -> bool:
-    """ACP-3: the client may still postpone the acceptance window: once, where the ticket's policy
-    gives postponement days (the retail line gives none)."""
-    policy = ticket.acceptance_policy
-    return policy is not None and policy.postponement_days > 0 and ticket.acceptance_postponed_at is None
-
-
 def _business_days_later(ticket: Ticket, start: datetime, days: int) -> datetime:
     clock = sla_services.snapshot_clock(ticket.sla_snapshot)
     return clock.add(start, clock.days_to_seconds(start, days))

@@ -933,3 +933,22 @@ def test_home_of_a_partner_lists_their_open_tickets(world, client_for, open_tick
 def test_staff_have_no_tickets_link(world, client_for):
     page = client_for(world.analyst).get(reverse("home")).content.decode()
     assert ">Chamados</a>" not in page
+
+
+def test_a_refused_follow_up_shows_the_form_again_with_what_was_typed(world, client_for, open_ticket):
+    """ACC-6 refuses a technical follow-up under a financial pendency: the page says why, beside
+    the open form that still holds the client's words (a redirect used to lose them)."""
+    ticket = open_ticket(world.contact.user)
+    close(ticket, world.analyst)
+    world.company.financial_status = "pendency"
+    world.company.save()
+    response = client_for(world.contact.user).post(
+        reverse("ticket-follow-up", args=[ticket.number]),
+        {"summary": "Voltou", "body": "Três parágrafos que eu não quero digitar de novo."},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "pendência financeira" in text(response)
+    assert "Três parágrafos que eu não quero digitar de novo." in html
+    assert re.search(r"<details[^>]*open>\s*<summary[^>]*>O problema voltou", html)
+    assert not Ticket.objects.filter(follow_up_of=ticket).exists()

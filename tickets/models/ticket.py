@@ -236,3 +236,10 @@ class Ticket(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status == self.Status.CLOSED
+
+    @property
+    def can_postpone(self) -> bool:
+        """ACP-3: the client may still postpone the acceptance window: once, where the ticket's
+        policy gives postponement days (the retail line gives none)."""
+        policy = self.acceptance_policy
+        return policy is not None and policy.postponement_days > 0 and self.acceptance_postponed_at is None

@@ -389,6 +389,7 @@ class RejectForm(RenderedOnceForm):
         label=_("Por que a solução não resolveu?"),
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Diga por que a solução não resolveu o problema.")},
     )
 
 

@@ -17,7 +17,6 @@ from sla.models import Severity
 
 from ...deadlines import SlaState, sla_state
 from ...models import TEXT_MAX, Product, ProductVersion, Routine, Ticket
-from ...windows import can_postpone
 from .common import CompanyField, CompanyRefSerializer, NamedRefSerializer, UserRefSerializer
 
 
@@ -144,7 +143,7 @@ class AcceptanceSerializer(serializers.Serializer):
             "reminder_sent_at": ticket.acceptance_reminder_sent_at,
             "postponed": postponed,
             "postponed_at": ticket.acceptance_postponed_at,
-            "can_postpone": can_postpone(ticket),
+            "can_postpone": ticket.can_postpone,
             "policy": policy.name if policy else "",
         }
 

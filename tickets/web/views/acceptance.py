@@ -2,17 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts import access
 from core.errors import DomainError
-from core.forms import form_errors_text
+from core.forms import add_domain_error, form_errors_text
 
 from ... import services
-from ..forms import FollowUpForm, RejectForm
+from ..forms import FollowUpForm, RejectForm, TicketReplyForm
+from .detail import TicketDetailView, detail_context
 
 # --- Acceptance window (ACP-3) and follow-ups (TKT-9): POST only ----------------------------------
 
@@ -20,17 +21,26 @@ from ..forms import FollowUpForm, RejectForm
 class _TicketActionView(LoginRequiredMixin, View):
     http_method_names = ["post"]
     success_message = ""
+    # The ticket page's name of the action's form: a refusal shows the page again with the form as
+    # the client filled it (nothing typed is lost), not a redirect and a banner.
+    form_name = ""
 
     def act(self, request, ticket):
         raise NotImplementedError
 
     def post(self, request, number: str):
         ticket = access.access_ticket(request.user, number)
+        self.form = None
         try:
             result = self.act(request, ticket)
         except DomainError as error:
-            messages.error(request, error.message)
-            return redirect("ticket-detail", number=ticket.number)
+            if self.form is None:
+                messages.error(request, error.message)
+                return redirect("ticket-detail", number=ticket.number)
+            if not self.form.errors:  # valid, refused by the service: say why, beside the field
+                add_domain_error(self.form, error)
+            context = detail_context(request, ticket, TicketReplyForm(), **{self.form_name: self.form})
+            return render(request, TicketDetailView.template_name, context, status=400)
         if self.success_message:
             messages.success(request, self.success_message)
         target = result if result is not None else ticket
@@ -47,8 +57,10 @@ class TicketAcceptView(_TicketActionView):
 
 
 class TicketRejectView(_TicketActionView):
+    form_name = "reject_form"
+
     def act(self, request, ticket):
-        form = RejectForm(request.POST)
+        form = self.form = RejectForm(request.POST)
         reason = form.data.get("reason", "")
         services.ticket_reject_solution(actor=request.user, ticket=ticket, reason=reason)
         messages.success(request, _("Solução recusada: o chamado voltou para análise."))
@@ -62,8 +74,10 @@ class TicketPostponeView(_TicketActionView):
 
 
 class TicketFollowUpView(_TicketActionView):
+    form_name = "follow_up_form"
+
     def act(self, request, ticket):
-        form = FollowUpForm(request.POST, request.FILES)
+        form = self.form = FollowUpForm(request.POST, request.FILES)
         if not form.is_valid():
             raise DomainError(form_errors_text(form))
         follow_up = services.ticket_follow_up(

@@ -23,7 +23,6 @@ from ...models import Ticket, TicketEvent
 from ...presenters.proposal import proposed_solution
 from ...presenters.sla import sla_explanation
 from ...presenters.timeline import ticket_timeline
-from ...windows import can_postpone
 from ..forms import FollowUpForm, RejectForm, TicketReplyForm
 from ..mixins import ClientRequiredMixin
 
@@ -43,7 +42,9 @@ class TicketDetailView(ClientRequiredMixin, View):
         return response
 
 
-def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict:
+def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm, **bound_forms) -> dict:
+    """The page's context; `bound_forms` (`follow_up_form=`, `reject_form=`): a refused action's form
+    shown again with what the client typed and why it was refused."""
     user = request.user
     events = selectors.ticket_events(user, ticket)
     # The history the SLA counts pauses from, taken from the events already loaded (SLA-4).
@@ -62,7 +63,6 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "original": ticket.follow_up_of if ticket.follow_up_of_id else None,
         "follow_ups": follow_ups,
         "reject_form": RejectForm(),
-        "can_postpone": can_postpone(ticket),
         "follow_up_form": FollowUpForm(),
         "ticket": ticket,
         "sla": sla_explanation(ticket, sla, calendar_name),
@@ -74,6 +74,7 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm) -> dict
         "files_lost": reply_form.is_bound and bool(request.FILES),
         "show_company": not access.contact_of(user),
         "consultancy_cards": ticket_consultancy_cards(user, ticket),
+        **bound_forms,
     }
 
 
