@@ -1,6 +1,6 @@
 """Primary keys from the outside (URLs, query strings, forms, JSON), read one way everywhere.
 
-An id is 1 to 18 ASCII digits (at most 2**63 - 1, what a BigAutoField holds): `str.isdigit()`
+An id is a run of ASCII digits worth at most 2**63 - 1 (what a BigAutoField holds): `str.isdigit()`
 also accepts "²" or "①", which `int()` refuses, and a longer number overflows the database's
 integer. Anything else is "no id" (a filter is ignored, an object is not found), never a 500.
 """
@@ -29,8 +29,9 @@ def as_id(value: object) -> int | None:
 
 
 class IdConverter:
-    """`<id:pk>` in URL patterns: Django's `<id:pk>` matches any run of digits, and one too long
-    for the database's integer made the lookup fail instead of answering 404."""
+    """`<id:pk>` in URL patterns: Django's `<int:pk>` matches any run of digits, and one too long
+    for the database's integer made the lookup fail instead of answering 404. Up to 18 digits: a
+    longer address matches no pattern (404)."""
 
     regex = "[0-9]{1,18}"
 
