@@ -22,7 +22,6 @@ from typing import cast
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from outbox.services import batched_dispatch, drain_after_commit
 
@@ -31,6 +30,7 @@ from .locks import tickets_lock_due
 from .models import Team, Ticket, TicketNotice
 from .notifications import notify_requester, notify_team
 from .workflow.moves import move_batch
+from .workflow.table import NO_REPLY_IN_TIME, VALIDATION_WINDOW_ENDED
 
 logger = logging.getLogger(__name__)
 S = Ticket.Status
@@ -80,7 +80,7 @@ def pending_client_timeout(*, now: datetime | None = None, batch_size: int = BAT
         move_batch(
             tickets,
             S.AWAITING_VALIDATION,
-            reason=_("Sem resposta do cliente em 7 dias úteis"),
+            reason=NO_REPLY_IN_TIME,
             now=now,
             due=lambda ticket: cast(datetime, ticket.auto_action_at),
         )
@@ -99,8 +99,7 @@ def acceptance_autoclose(*, now: datetime | None = None, batch_size: int = BATCH
 
     def process(ids: list[int]) -> int:
         tickets = tickets_lock_due(ids, status=S.AWAITING_VALIDATION, auto_action_at__lte=now)
-        reason = _("Encerrado automaticamente: o prazo de validação terminou")
-        move_batch(tickets, S.CLOSED, reason=reason, now=now)
+        move_batch(tickets, S.CLOSED, reason=VALIDATION_WINDOW_ENDED, now=now)
         return len(tickets)
 
     return _run_batches(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -154,7 +154,8 @@ def consultancy_finish(
         raise DomainError(_("Informe a conclusão da consultoria."), field="finding")
     consultancy.status, consultancy.finding, consultancy.finished_at = C.FINISHED, finding, now
     consultancy.save(update_fields=["status", "finding", "finished_at"])
-    label = str(Consultancy.Finding(finding).label)
+    with translation.override(None):  # stored in the source language, shown in the reader's
+        label = str(Consultancy.Finding(finding).label)
     consultancy_event(consultancy, actor=actor, now=now, to_value=C.FINISHED, reason=label)
     return consultancy
 

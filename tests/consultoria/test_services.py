@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from accounts import access
 from accounts.models import PartnerUnit
@@ -315,6 +316,31 @@ def _timeline(user, ticket):
     return ticket_timeline(
         ticket_selectors.ticket_messages(user, ticket), ticket_selectors.ticket_events(user, ticket)
     )
+
+
+def _finished_reason(user, ticket, language):
+    with translation.override(language):
+        (entry,) = [e for e in _timeline(user, ticket) if e.event and e.event.to_value == C.FINISHED]
+        return entry.reason
+
+
+def test_tkt6_a_finished_consultancys_finding_reads_in_each_readers_language(world, accepted):
+    consultancy = accepted()
+    world.analyst.language = "en"
+    world.analyst.save(update_fields=["language"])
+    with translation.override("en"):
+        services.consultancy_finish(
+            actor=world.analyst, consultancy=consultancy, finding="documentation_defect"
+        )
+    finished = consultancy.ticket.events.filter(kind="consultancy").last()
+    with translation.override(None):
+        source = str(Consultancy.Finding.DOCUMENTATION_DEFECT.label)
+    assert finished.reason == source
+    with translation.override("en"):
+        english = str(Consultancy.Finding.DOCUMENTATION_DEFECT.label)
+    assert english != source
+    assert _finished_reason(world.analyst, consultancy.ticket, "en") == english
+    assert _finished_reason(world.admin.user, consultancy.ticket, "pt-br") == source
 
 
 # --- Statements (CON-1, CON-8, TKT-11) --------------------------------------------------------------------

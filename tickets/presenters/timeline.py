@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -16,6 +17,7 @@ from consultoria.models import Consultancy
 from core.periods import format_local
 
 from ..models import Attachment, Message, TicketEvent
+from ..workflow.table import shown_reason
 from .labels import severity_label, status_label
 
 Kind = TicketEvent.Kind
@@ -107,11 +109,7 @@ def _sentence(event: TicketEvent) -> str:
             return _("Analista responsável: %(name)s.") % {"name": event.to_value}
         return _("O chamado voltou para a fila da equipe.")
     if event.kind == Kind.POSTPONED:
-        try:
-            until = format_local(datetime.fromisoformat(event.to_value))
-        except ValueError:
-            until = event.to_value
-        return _("Validação adiada até %(when)s por %(who)s.") % {"when": until, "who": who}
+        return _("Validação adiada até %(when)s por %(who)s.") % {"when": _local(event.to_value), "who": who}
     if event.kind == Kind.CONSULTANCY:
         sentence = CONSULTANCY_SENTENCES.get(event.to_value)
         if sentence is not None:
@@ -133,6 +131,27 @@ def _sentence(event: TicketEvent) -> str:
     return _("%(what)s, por %(who)s.") % {"what": event.get_kind_display(), "who": who}
 
 
+def _local(value: str) -> str:
+    """An instant stored in an event's from/to value, as the reader's local date and time."""
+    try:
+        return format_local(datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def _finding_labels() -> dict[str, str]:
+    """A finished consultancy's reason is its finding's label, stored in the source language."""
+    with translation.override(None):
+        sources = [str(label) for label in Consultancy.Finding.labels]
+    return {source: str(label) for source, label in zip(sources, Consultancy.Finding.labels, strict=True)}
+
+
+def _shown_reason(event: TicketEvent) -> str:
+    if event.kind == Kind.CONSULTANCY and event.to_value == Consultancy.Status.FINISHED:
+        return _finding_labels().get(event.reason, event.reason)
+    return shown_reason(event.reason)
+
+
 def _title_and_change(event: TicketEvent) -> tuple[str, str]:
     """The back-office's "title" and "from → to" of an event."""
     if event.kind == Kind.OPENED:
@@ -152,6 +171,8 @@ def _title_and_change(event: TicketEvent) -> tuple[str, str]:
         return event.from_value, str(status)
     if event.kind in (Kind.TIME_ENTRY, Kind.TIME_ENTRY_CORRECTED):
         return str(event.get_kind_display()), f"{event.from_value} · {event.to_value} min"
+    if event.kind == Kind.POSTPONED:
+        return _("Prazo de validação adiado"), f"{_local(event.from_value)} → {_local(event.to_value)}"
     return str(event.get_kind_display()), f"{event.from_value} → {event.to_value}"
 
 
@@ -165,7 +186,7 @@ def _event_entry(event: TicketEvent, public_reasons: set[tuple[datetime, int | N
         title=title,
         change=change,
         actor_name=(actor.full_name or actor.email) if actor is not None else _("Sistema"),
-        reason=event.reason,
+        reason=_shown_reason(event),
         reason_is_a_message=event.kind == Kind.STATUS
         and (event.created_at, event.actor_id, event.reason) in public_reasons,
         icon=ICONS.get(event.kind, "bi-dot"),

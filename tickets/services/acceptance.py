@@ -18,6 +18,7 @@ from ..locks import ticket_lock
 from ..models import Message, Ticket, TicketEvent
 from ..windows import acceptance_policy_for
 from ..workflow.moves import move
+from ..workflow.table import SOLUTION_ACCEPTED
 
 S = Ticket.Status
 
@@ -43,7 +44,7 @@ def ticket_accept_solution(*, actor: User, ticket: Ticket, now: datetime | None 
     ticket = ticket_lock(ticket)
     _client_on(actor, ticket)
     _require_open_window(ticket, now)
-    move(ticket, S.CLOSED, actor=actor, reason=_("Solução aceita pelo cliente"), now=now)
+    move(ticket, S.CLOSED, actor=actor, reason=SOLUTION_ACCEPTED, now=now)
     return ticket
 
 
@@ -93,7 +94,6 @@ def ticket_postpone_acceptance(*, actor: User, ticket: Ticket, now: datetime | N
         created_at=now,
         from_value=previous.isoformat(),
         to_value=deadline.isoformat(),
-        reason=_("Validação adiada por %(days)d dias") % {"days": policy.postponement_days},
     )
     ticket.save(
         update_fields=[

@@ -19,6 +19,7 @@ from ..locks import ticket_lock
 from ..models import Message, Ticket
 from ..notifications import notify_requester
 from ..workflow.moves import move
+from ..workflow.table import CLIENT_REPLIED, CLIENT_WROTE_DURING_VALIDATION
 from .files import store_attachments
 from .follow_ups import ticket_follow_up
 
@@ -64,10 +65,10 @@ def ticket_reply(
     )
     store_attachments(ticket, checked, actor=actor, message=message, now=now)
     if role == ActorRole.CLIENT and ticket.status == S.PENDING_CLIENT:
-        move(ticket, S.IN_ANALYSIS, actor=actor, reason=_("Resposta do cliente"), now=now, notify=False)
+        move(ticket, S.IN_ANALYSIS, actor=actor, reason=CLIENT_REPLIED, now=now, notify=False)
     elif role == ActorRole.CLIENT and ticket.status == S.AWAITING_VALIDATION:
         # A message during validation means the solution did not settle it: back to analysis.
-        reason = _("Mensagem do cliente durante a validação")
+        reason = CLIENT_WROTE_DURING_VALIDATION
         move(ticket, S.IN_ANALYSIS, actor=actor, reason=reason, now=now, notify=False)
     else:
         ticket.save(update_fields=["updated_at"])

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -22,6 +22,16 @@ from .severity import SeverityAnswers
 # ended) still becomes a follow-up under a financial pendency; a reply to a ticket closed longer ago
 # meets the pendency like any new ticket (ACC-6).
 REPLY_RACE = timedelta(minutes=30)
+
+
+def _default_summary(actor: User, original: Ticket) -> str:
+    """The follow-up's title when the client gave none, in their language (a reply by e-mail is
+    read by a worker running in Portuguese)."""
+    with translation.override(actor.language or None):
+        return _("Acompanhamento do chamado %(number)s: %(summary)s") % {
+            "number": original.number,
+            "summary": original.summary,
+        }
 
 
 @transaction.atomic
@@ -69,9 +79,7 @@ def ticket_follow_up(
         environment_details=original.environment_details,
         kind=original.kind,
         modality=original.modality,
-        summary=summary.strip()
-        or _("Acompanhamento do chamado %(number)s: %(summary)s")
-        % {"number": original.number, "summary": original.summary},
+        summary=summary.strip() or _default_summary(actor, original),
         description=body,
         answers=answers,
         files=files,

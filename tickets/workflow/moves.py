@@ -28,7 +28,7 @@ from ..windows import (
     acceptance_window,
     pending_client_deadline,
 )
-from .table import STATUSES, SYSTEM, Effect, check_move, reason_is_public
+from .table import STATUSES, SYSTEM, Effect, check_move, reason_is_public, shown_reason_lazy
 
 ActorRole = access.ActorRole
 
@@ -84,8 +84,11 @@ def _clock_changes(from_status: str, to_status: str) -> bool:
 
 
 def _notice_reason(role: ActorRole, to_status: str, reason: str) -> str:
-    """The reason the requester's e-mail carries: the system's, or a staff reason meant for them."""
-    return reason if role == SYSTEM or reason_is_public(role, to_status) else ""
+    """The reason the requester's e-mail carries: the system's (in the recipient's language), or a
+    staff reason meant for them."""
+    if role == SYSTEM:
+        return shown_reason_lazy(reason)
+    return reason if reason_is_public(role, to_status) else ""
 
 
 def move(
@@ -171,5 +174,6 @@ def move_batch(
         fields += deadlines.refresh_sla_many(refreshed, now=now)
     update_rows(tickets, sorted(set(fields)))  # one UPDATE, not a CASE per row and field
     survey_paths = surveys_create([ticket for ticket in tickets if _surveyed(ticket, to_status)], now=now)
+    notice_reason = _notice_reason(SYSTEM, to_status, reason)
     for ticket in tickets:
-        notify_status(ticket, reason=reason, survey_path=survey_paths.get(ticket.pk, ""))
+        notify_status(ticket, reason=notice_reason, survey_path=survey_paths.get(ticket.pk, ""))

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from accounts.access import STAFF_ROLES, ActorRole
 from core.errors import ConflictError, DomainError
@@ -102,6 +102,33 @@ def is_paused(status: str) -> bool:
 
 def status_label(status: str) -> str:
     return str(S(status).label) if status in S.values else status
+
+
+# The reasons the portal writes itself on a move, stored as their source text whatever language is
+# active (a job runs in Portuguese, a client may write in English) and shown in the reader's.
+CLIENT_REPLIED = gettext_noop("Resposta do cliente")
+CLIENT_WROTE_DURING_VALIDATION = gettext_noop("Mensagem do cliente durante a validação")
+SOLUTION_ACCEPTED = gettext_noop("Solução aceita pelo cliente")
+NO_REPLY_IN_TIME = gettext_noop("Sem resposta do cliente em 7 dias úteis")
+VALIDATION_WINDOW_ENDED = gettext_noop("Encerrado automaticamente: o prazo de validação terminou")
+PORTAL_REASONS = frozenset(
+    (
+        CLIENT_REPLIED,
+        CLIENT_WROTE_DURING_VALIDATION,
+        SOLUTION_ACCEPTED,
+        NO_REPLY_IN_TIME,
+        VALIDATION_WINDOW_ENDED,
+    )
+)
+
+
+def shown_reason(reason: str) -> str:
+    """A stored reason in the active language: the portal's own translated, a person's as typed."""
+    return _(reason) if reason in PORTAL_REASONS else reason
+
+
+# For an e-mail's context: translated when the outbox stores it, in the recipient's language.
+shown_reason_lazy = lazy(shown_reason, str)
 
 
 def moves_from(status: str, role: ActorRole) -> list[str]:
