@@ -39,9 +39,12 @@ def notify_requester(
     )
 
 
-def notify_status(ticket: Ticket, *, reason: str = "", survey_path: str = "") -> None:
+def notify_status(
+    ticket: Ticket, *, reason: str = "", survey_path: str = "", by_the_portal: bool = False
+) -> None:
     """Tell the requester about the status just entered (OPS-2): a proposed solution carries the
-    acceptance deadline (ACP-1); a closure carries the survey link, when the move created the
+    acceptance deadline (ACP-1), or says the wait for them ended (`by_the_portal`: TKT-8's move,
+    no solution was written); a closure carries the survey link, when the move created the
     survey (SRV-1): one e-mail, not two at the same instant. A survey on another status (the
     retail line surveys on validation) goes in its own e-mail."""
     if ticket.status == S.CLOSED:
@@ -58,6 +61,7 @@ def notify_status(ticket: Ticket, *, reason: str = "", survey_path: str = "") ->
             ticket,
             "tickets/solution_proposed",
             reason=reason,
+            by_the_portal=by_the_portal,
             deadline=ticket.acceptance_deadline,
             can_postpone=ticket.can_postpone,
             postponement_days=policy.postponement_days if policy else 0,

@@ -64,9 +64,9 @@ def test_tkt8_acp4_the_jobs_tell_an_english_requester_why_in_english(
         "Sem resposta do cliente em 7 dias úteis",
         "Encerrado automaticamente: o prazo de validação terminou",
     ]
-    (proposed,) = [m for m in mail.outbox if ticket.number in m.subject and "proposed" in m.subject]
+    (proposed,) = [m for m in mail.outbox if ticket.number in m.subject and "awaiting" in m.subject]
     assert "No reply from the client in 7 business days" in proposed.body
-    assert "Sem resposta do cliente" not in proposed.body
+    assert "Sem resposta do cliente" not in proposed.body and "waited for your reply" in proposed.body
     shown = [reason for _text, _title, _change, reason in _history(world.contact.user, ticket, "en")]
     assert shown[-2:] == [
         "No reply from the client in 7 business days",

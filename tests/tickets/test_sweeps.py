@@ -87,7 +87,14 @@ def test_ops2_no_template_is_rendered_during_a_sweep_the_worker_renders_at_send(
         assert spy.call_count > 0
     assert OutboxEmail.objects.filter(context__isnull=False).count() == 0
     subjects = [message.subject for message in mail.outbox]
-    assert any(pending.number in s and "solução proposta" in s for s in subjects)
+    # TKT-8: the wait ended; no solution was written, and the e-mail does not say one was.
+    (waited,) = [
+        m for m in mail.outbox if m.subject == f"Chamado {pending.number}: aguardando a sua validação"
+    ]
+    assert (
+        "aguardou a sua resposta" in waited.body and "Sem resposta do cliente em 7 dias úteis" in waited.body
+    )
+    assert "propôs uma solução" not in waited.body
     assert any("estourado" in s for s in subjects)
     # SRV-1: the closure's e-mail carries the survey: one e-mail for the closed ticket, not two.
     closing_mails = [

@@ -176,4 +176,6 @@ def move_batch(
     survey_paths = surveys_create([ticket for ticket in tickets if _surveyed(ticket, to_status)], now=now)
     notice_reason = _notice_reason(SYSTEM, to_status, reason)
     for ticket in tickets:
-        notify_status(ticket, reason=notice_reason, survey_path=survey_paths.get(ticket.pk, ""))
+        notify_status(
+            ticket, reason=notice_reason, survey_path=survey_paths.get(ticket.pk, ""), by_the_portal=True
+        )
