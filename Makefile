@@ -67,7 +67,7 @@ lock:
 ## messages: refresh and compile the translation catalogues (pt-BR source, English catalogue)
 messages: install
 	$(BIN)/python manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --ignore=test-artifacts
-	$(BIN)/python manage.py compilemessages -l en --ignore=.venv
+	$(BIN)/python manage.py compilemessages -l en -l pt_BR --ignore=.venv
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3 db.sqlite3-*

@@ -98,7 +98,7 @@ def test_tkt5_transfer_to_an_unknown_team_is_a_field_error(world, ticket, api_fo
         url(ticket, "transfer"), {"team": 999999, "reason": "x"}, format="json"
     )
     assert response.status_code == 400
-    assert response.json() == {"team": ['Pk inválido "999999" - objeto não existe.']}
+    assert response.json() == {"team": ["Nenhum item com o código 999999."]}
 
 
 def test_api1_assign_to_me_to_another_analyst_and_back_to_the_queue(world, ticket, api_for):

@@ -113,7 +113,7 @@ def test_tkt7_analysts_write_internal_notes(world, ticket, api_for):
 def test_tkt7_an_empty_message_is_refused(world, ticket, api_for):
     response = api_for(world.contact.user).post(messages_url(ticket), {"body": "  "}, format="json")
     assert response.status_code == 400
-    assert response.json() == {"body": ["Este campo pode não estar em branco."]}
+    assert response.json() == {"body": ["Este campo não pode ficar em branco."]}
 
 
 def close(world, ticket):

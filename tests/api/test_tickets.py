@@ -395,6 +395,22 @@ def test_tkt2_a_product_the_company_did_not_contract_is_refused(world, catalogue
     }
 
 
+@pytest.mark.parametrize("product", [1.5, True, "1.5", "①", [1], {"id": 1}])
+def test_tkt2_a_product_that_is_not_a_whole_number_is_refused_not_rounded(world, catalogue, api_for, product):
+    body = {
+        "product": product,
+        "routine": catalogue.routine.pk,
+        "version": catalogue.version.pk,
+        "environment": "production",
+        "summary": "Nota rejeitada",
+        "description": "Rejeição 539.",
+    }
+    response = api_for(world.contact.user).post(LIST, body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"product": ["Informe o código (um número inteiro) de um item da lista."]}
+    assert not Ticket.objects.exists()
+
+
 def test_tkt2_missing_and_invalid_fields_are_field_errors_in_portuguese(world, catalogue, api_for):
     response = api_for(world.contact.user).post(
         LIST, {"product": 999999, "environment": "lua", "summary": ""}, format="json"
@@ -402,9 +418,10 @@ def test_tkt2_missing_and_invalid_fields_are_field_errors_in_portuguese(world, c
 
     assert response.status_code == 400
     errors = response.json()
-    assert errors["product"] == ['Pk inválido "999999" - objeto não existe.']
+    assert errors["product"] == ["Nenhum item com o código 999999."]
     assert errors["environment"] == ['"lua" não é uma escolha válida.']
-    assert errors["summary"] == ["Este campo pode não estar em branco."]  # DRF's pt-BR catalogue
+    # DRF's pt-BR catalogue says "pode não estar em branco" ("might not be"): corrected in locale/pt_BR.
+    assert errors["summary"] == ["Este campo não pode ficar em branco."]
     assert errors["description"] == ["Este campo é obrigatório."]
     assert set(errors) == {"product", "routine", "version", "environment", "summary", "description"}
     assert not Ticket.objects.exists()

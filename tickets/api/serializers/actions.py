@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
-from core.ids import as_id
+from core.ids import IdRelatedField, as_id
 from sla.models import Severity
 
 from ...models import TEXT_MAX, Team, Ticket
@@ -24,7 +24,7 @@ class TicketReclassifySerializer(serializers.Serializer):
 
 
 class TicketTransferSerializer(serializers.Serializer):
-    team = serializers.PrimaryKeyRelatedField(queryset=Team.objects.all())
+    team = IdRelatedField(queryset=Team.objects.all())
     reason = serializers.CharField(max_length=TEXT_MAX, required=False, allow_blank=True, default="")
 
 

@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.access import contact_of
+from core.ids import IdRelatedField
 from sla.models import Severity
 
 from ...deadlines import SlaState, sla_state
@@ -235,9 +236,9 @@ class TicketCreateSerializer(serializers.Serializer):
     company = CompanyField(
         required=False, help_text="Required for partner consultants; a contact's company is implied."
     )
-    product = serializers.PrimaryKeyRelatedField(queryset=Product.objects.all())
-    routine = serializers.PrimaryKeyRelatedField(queryset=Routine.objects.all())
-    version = serializers.PrimaryKeyRelatedField(queryset=ProductVersion.objects.all())
+    product = IdRelatedField(queryset=Product.objects.all())
+    routine = IdRelatedField(queryset=Routine.objects.all())
+    version = IdRelatedField(queryset=ProductVersion.objects.all())
     environment = serializers.ChoiceField(choices=Ticket.Environment.choices)
     environment_details = serializers.CharField(max_length=250, required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=Ticket.Kind.choices, default=Ticket.Kind.TECHNICAL)
