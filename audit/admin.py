@@ -9,7 +9,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from accounts import access
-from core.admin import DateHierarchyAdminMixin, ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin
 
 from .models import AuditEntry
 
@@ -20,7 +20,7 @@ else:
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, _AuditModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, _AuditModelAdmin):
     list_display = (
         "at",
         "kind",

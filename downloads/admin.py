@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts import access
 from accounts.models import User
 from core.admin import (
-    DateHierarchyAdminMixin,
     DomainErrorAdminMixin,
     ReadOnlyAdminMixin,
     SelectedRowsAdminMixin,
@@ -87,7 +86,6 @@ class PackageForm(forms.ModelForm):
 @admin.register(Package)
 class PackageAdmin(
     SelectedRowsAdminMixin,
-    DateHierarchyAdminMixin,
     StaffOnlyAdminMixin,
     DomainErrorAdminMixin,
     admin.ModelAdmin,
@@ -219,7 +217,7 @@ class PackageAdmin(
 
 
 @admin.register(DownloadLog)
-class DownloadLogAdmin(DateHierarchyAdminMixin, StaffOnlyAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class DownloadLogAdmin(StaffOnlyAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Who downloaded which package, when (recorded by the service, never edited)."""
 
     list_display = ("downloaded_at", "package", "user", "company", "channel")

@@ -13,13 +13,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from core.admin import DateHierarchyAdminMixin, ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin
 
 from .models import InboundMessage
 
 
 @admin.register(InboundMessage)
-class InboundMessageAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class InboundMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     class Media:
         css = {"all": ("css/admin-csp.css",)}  # classes for the HTML below (no inline styles: CSP)
 

@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import DateHierarchyAdminMixin, ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin
 
 from .models import OutboxEmail
 
 
 @admin.register(OutboxEmail)
-class OutboxEmailAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class OutboxEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only view of the e-mail outbox: what was sent, what waits, what failed (OPS-2)."""
 
     list_display = ("subject", "recipients", "template", "status", "attempts", "created_at", "sent_at")

@@ -14,7 +14,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from core.admin import DateHierarchyAdminMixin, ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin
 from core.periods import format_local, local_today
 
 from .forms import ResultsPeriodForm
@@ -67,7 +67,7 @@ class AnsweredListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Survey)
-class SurveyAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
+class SurveyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("ticket_number", "analyst", "team", "sent", "answered", "rating", "solved_answer")
     list_filter = ("team", ("analyst", AnalystListFilter), "rating", SolvedListFilter, AnsweredListFilter)
     search_fields = ("ticket__number", "comment")

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import access
 from accounts.models import User
-from core.admin import DateHierarchyAdminMixin, ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin
 from core.errors import DomainError, NotFoundError
 from core.forms import add_domain_error
 from core.ids import as_id
@@ -220,7 +220,7 @@ class TimeEntryAdmin(ConsultoriaModelAdmin):
 
 
 @admin.register(TimeEntryCorrection)
-class TimeEntryCorrectionAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, ConsultoriaModelAdmin):
+class TimeEntryCorrectionAdmin(ReadOnlyAdminMixin, ConsultoriaModelAdmin):
     """Every leader's correction, as recorded: never edited or deleted."""
 
     list_display = ("when", "who", "entry_link", "reason", "before", "after")

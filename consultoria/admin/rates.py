@@ -22,7 +22,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
-    DateHierarchyAdminMixin,
     DomainErrorAdminMixin,
     ReadOnlyAdminMixin,
     SettingsHistoryAdminMixin,
@@ -135,7 +134,7 @@ class ModalityAdmin(ReadOnlyAdminMixin, ConsultoriaModelAdmin):
 
 
 @admin.register(Rate)
-class RateAdmin(DateHierarchyAdminMixin, EffectiveDatedAdmin):
+class RateAdmin(EffectiveDatedAdmin):
     """Leaders add a rate from a date; the yearly adjustment adds them all (RateAdjustmentAdmin)."""
 
     list_display = ("modality", "price", "from_day", "origin", "in_force")

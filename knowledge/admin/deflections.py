@@ -13,7 +13,7 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 
 from accounts import access
-from core.admin import DateHierarchyAdminMixin, ReadOnlyAdminMixin
+from core.admin import ReadOnlyAdminMixin
 from core.forms import PeriodForm
 from core.periods import local_today
 
@@ -27,7 +27,7 @@ class DeflectionPeriodForm(PeriodForm):
 
 
 @admin.register(Deflection)
-class DeflectionAdmin(DateHierarchyAdminMixin, ReadOnlyAdminMixin, StaffAdmin):
+class DeflectionAdmin(ReadOnlyAdminMixin, StaffAdmin):
     leaders_only = True
     staff_writes = False
     list_display = ("created_at", "product", "company", "article", "query", "user")

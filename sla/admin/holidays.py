@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import (
-    DateHierarchyAdminMixin,
     DomainErrorAdminMixin,
     SelectedRowsAdminMixin,
     SettingsHistoryAdminMixin,
@@ -32,7 +31,6 @@ from ..services import holidays_import_year
 @admin.register(Holiday)
 class HolidayAdmin(
     SelectedRowsAdminMixin,
-    DateHierarchyAdminMixin,
     SettingsHistoryAdminMixin,
     DomainErrorAdminMixin,
     admin.ModelAdmin,

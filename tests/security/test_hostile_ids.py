@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.contrib import admin
 from django.contrib.admin import helpers
+from django.db import models
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 from core.ids import MAX_ID, as_id
@@ -137,3 +138,20 @@ def test_every_bulk_action_ignores_rows_that_are_not_ids(client, world, catalogu
                 assert response.status_code < 500, (url, action, value)
             checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize("year", ["9999", "10000", "0"])
+def test_every_list_refuses_a_date_filter_the_calendar_cannot_hold(client, world, year):
+    """`?created_at__year=9999` is a valid year whose end, in UTC, is past the calendar's (SQLite
+    converts it); 10000 and 0 are no year at all. The query failed as it ran, which Django does not
+    expect: every list answers its "invalid filter" page (or refuses the lookup) instead."""
+    logged_in(client, world.leader)
+    checked = 0
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for field in model._meta.concrete_fields:
+            if isinstance(field, models.DateField):  # DateTimeField is one
+                response = client.get(url, {f"{field.name}__year": year})
+                assert response.status_code < 500, f"{url}?{field.name}__year={year}"
+                checked += 1
+    assert checked >= 40

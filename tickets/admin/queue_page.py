@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
 from django.utils.formats import number_format
 from django.utils.functional import cached_property
+
+from core.admin import GuardedChangeList
 
 from ..models.ticket import SLA_STATE_FIELDS
 
@@ -27,7 +28,7 @@ QUEUE_COLUMNS = (
 )
 
 
-class QueueChangeList(ChangeList):
+class QueueChangeList(GuardedChangeList):
     """The page's rows read `QUEUE_COLUMNS` only; the bulk actions and the work page read whole
     tickets (their own queryset)."""
 
