@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.options import BaseModelAdmin, IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -22,6 +22,7 @@ from . import history
 from .errors import DomainError
 from .ids import as_id
 from .models import ChangeRecord
+from .periods import check_in_range
 
 if TYPE_CHECKING:
     # ModelAdmin is generic only in django-stubs (subscripting it at run time would need
@@ -49,7 +50,7 @@ class ReadOnlyAdminMixin(_ModelAdmin):
 
 
 class GuardedChangeList(ChangeList):
-    """Every back-office list (`guard_every_list`): a date filter in the address that no calendar
+    """Every back-office list (`guard_every_admin`): a date filter in the address that no calendar
     holds shows the admin's "invalid filter" page instead of a server error. Django's drill-down
     builds the next year with `replace()` (`?at__year=9999`: ValueError; a 20-digit year:
     OverflowError, which it does not catch), and a lookup's bounds fail only as the query runs
@@ -68,14 +69,24 @@ class GuardedChangeList(ChangeList):
             raise IncorrectLookupParameters(error) from error
 
 
-def guard_every_list() -> None:
-    """Make `GuardedChangeList` the list of every ModelAdmin, the project's and the libraries'
-    (django-celery-beat's, allauth's), unless it names its own (which then derives from it)."""
+def guard_every_admin() -> None:
+    """For every ModelAdmin and inline, the project's and the libraries' (django-celery-beat's,
+    allauth's): `GuardedChangeList` is the list (unless one names its own, which then derives from
+    it), and a date field of a form only takes dates within the portal's calendar (2000 to 2100)."""
 
     def get_changelist(self: Any, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
         return GuardedChangeList
 
+    formfield_for_dbfield = BaseModelAdmin.formfield_for_dbfield
+
+    def dated_formfield_for_dbfield(self: Any, db_field: Any, request: Any, **kwargs: Any) -> Any:
+        field = formfield_for_dbfield(self, db_field, request, **kwargs)
+        if field is not None and isinstance(db_field, models.DateField):  # a DateTimeField is one
+            field.validators.append(check_in_range)
+        return field
+
     admin.ModelAdmin.get_changelist = get_changelist  # type: ignore[method-assign]
+    BaseModelAdmin.formfield_for_dbfield = dated_formfield_for_dbfield  # type: ignore[method-assign]
 
 
 class SelectedRowsAdminMixin(_ModelAdmin):

@@ -12,13 +12,13 @@ class CoreConfig(AppConfig):
         from django.urls import register_converter
 
         from . import search  # noqa: F401  (registers SQLite's unaccent function on each connection)
-        from .admin import guard_every_list
+        from .admin import guard_every_admin
         from .fulltext import ensure_indexes
         from .ids import IdConverter
         from .translation import install as remember_translations
 
         remember_translations()
         register_converter(IdConverter, "id")  # `<id:pk>`: a primary key the database can hold
-        guard_every_list()  # a date in a list's address that no calendar holds: "invalid filter"
+        guard_every_admin()  # lists and forms of the back-office: dates the calendar holds
 
         post_migrate.connect(ensure_indexes, sender=self, dispatch_uid="core.fulltext.ensure_indexes")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,6 +40,23 @@ def as_local(value: datetime) -> datetime:
 # (the day after the end, instants in UTC) far from date.min/date.max.
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
+
+
+def in_range(value: date) -> bool:
+    """A date (or an instant, by its date) within EARLIEST..LATEST."""
+    day = value.date() if isinstance(value, datetime) else value
+    return EARLIEST <= day <= LATEST
+
+
+def check_in_range(value: date | None) -> None:
+    """A form field's validator: a date or an instant within EARLIEST..LATEST (year 9999 is a date,
+    but its end passes the calendar's once converted to UTC)."""
+    if value is not None and not in_range(value):
+        raise ValidationError(
+            _("Informe uma data entre %(earliest)s e %(latest)s.")
+            % {"earliest": EARLIEST.strftime("%d/%m/%Y"), "latest": LATEST.strftime("%d/%m/%Y")},
+            code="date_out_of_range",
+        )
 
 
 def validate_period(start: date, end: date, *, max_days: int | None = None) -> None:

@@ -26,7 +26,7 @@ from core.admin import ReadOnlyAdminMixin
 from core.errors import DomainError, NotFoundError
 from core.forms import add_domain_error
 from core.ids import as_id
-from core.periods import SAO_PAULO, format_local, local
+from core.periods import SAO_PAULO, format_local, in_range, local
 
 from .. import selectors, services
 from ..models import TimeEntry, TimeEntryCorrection
@@ -92,6 +92,8 @@ class MonthFilter(admin.SimpleListFilter):
         try:
             month = datetime.strptime(self.value() or "", "%Y-%m").date()
         except ValueError:
+            return queryset
+        if not in_range(month):  # the month after 9999-12 is no date
             return queryset
         since, until = selectors.month_bounds(month)
         return queryset.filter(started_at__gte=since, started_at__lt=until)

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.periods import format_local
+from core.periods import check_in_range, format_local
 from sla.forms import BrasiliaDateTimeField
 from tickets.admin.forms import TicketActionForm
 
@@ -182,6 +182,7 @@ class IgpmForm(forms.Form):
     )
     valid_from = forms.DateField(
         label=_("A partir de"),
+        validators=[check_in_range],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Sessões de termos já aceitos mantêm a tarifa do termo."),
     )

@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Company, PartnerUnit
+from core.periods import check_in_range
 
 MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
 COMPANY, UNIT = "empresa", "unidade"
@@ -43,9 +44,11 @@ class MonthField(forms.CharField):
         if not text:
             return None
         match = MONTH.fullmatch(text)
-        if match is None or not 1 <= int(match["month"]) <= 12 or int(match["year"]) < 2000:
+        if match is None or not 1 <= int(match["month"]) <= 12:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return date(int(match["year"]), int(match["month"]), 1)
+        month = date(int(match["year"]), int(match["month"]), 1)
+        check_in_range(month)
+        return month
 
 
 class ConsultancyStatementForm(forms.Form):

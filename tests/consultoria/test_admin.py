@@ -525,6 +525,26 @@ def test_corrections_are_never_edited_or_deleted(world, entry, leader, analyst):
 # --- Rates, IGPM, taxes, term templates, modalities (CON-1, CON-3, CON-7) ---------------------------------
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_the_igpm_page_refuses_a_day_outside_the_calendar(leader, day):
+    response = leader.post(
+        "/admin/consultoria/rateadjustment/add/", {"percentage": "4,5", "valid_from": day, "note": ""}
+    )
+    assert response.status_code == 200
+    assert "Informe uma data entre 01/01/2000 e 31/12/2100." in response.content.decode()
+    assert not RateAdjustment.objects.exists()
+
+
+@pytest.mark.parametrize("month", ["9999-12", "1999-12"])
+def test_a_month_outside_the_calendar_is_no_500_on_the_entries_or_the_statement(world, leader, month):
+    entries = leader.get("/admin/consultoria/timeentry/", {"mes": month})
+    assert entries.status_code == 200
+    client = logged_in(Client(), world.admin.user)
+    statement = client.get("/consultoria/extrato/", {"mes": month})
+    assert statement.status_code < 500
+    assert "Informe uma data entre 01/01/2000 e 31/12/2100." in statement.content.decode()
+
+
 def test_the_igpm_page_creates_the_new_rates_half_up_to_the_centavo(world, leader, analyst):
     assert analyst.get("/admin/consultoria/rateadjustment/add/").status_code == 403
     page = leader.get("/admin/consultoria/rateadjustment/add/")

@@ -35,6 +35,40 @@ def test_an_analyst_publishes_a_release_note_from_the_back_office(world, catalog
     assert item.slug == "erp-1212510"
 
 
+@pytest.mark.parametrize("day", ["31/12/9999", "01/01/0001"])
+def test_a_date_the_calendar_cannot_hold_is_a_field_error_not_a_server_error(world, catalogue, day):
+    client = logged_in(Client(), world.analyst)
+    news = client.post(
+        reverse("admin:news_newsitem_add"),
+        {
+            "title": "Data impossível",
+            "slug": "",
+            "summary": "s",
+            "body": "b",
+            "kind": "news",
+            "status": "published",
+            "published_at_0": day,
+            "published_at_1": "23:59",
+        },
+    )
+    event = client.post(
+        reverse("admin:news_event_add"),
+        {
+            "title": "Evento",
+            "product": catalogue.erp.pk,
+            "starts_at_0": day,
+            "starts_at_1": "23:00",
+            "duration_minutes": "120",
+            "online_url": "https://x.example",
+            "description": "d",
+        },
+    )
+    for response in (news, event):
+        assert response.status_code == 200
+        assert "Informe uma data entre 01/01/2000 e 31/12/2100." in response.content.decode()
+    assert not NewsItem.objects.exists() and not Event.objects.exists()
+
+
 def test_release_news_without_product_is_refused_on_the_form(world):
     client = logged_in(Client(), world.analyst)
     response = client.post(
