@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.periods import check_in_range, format_local
 from sla.forms import BrasiliaDateTimeField
 from tickets.admin.forms import TicketActionForm
+from tickets.models import TEXT_MAX
 
 from ..models import Consultancy, Modality, Session, TermTemplate
 from ..selectors import open_consultancy
@@ -22,7 +23,11 @@ BRASILIA = _("Horário de Brasília.")
 
 def _text(label: Any, *, required: bool = True, rows: int = 3, help_text: Any = "") -> forms.CharField:
     return forms.CharField(
-        label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows})
+        label=label,
+        required=required,
+        help_text=help_text,
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": rows}),
     )
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django import forms as django_forms
 from django.core import mail
 from django.test import Client
 
@@ -699,3 +700,23 @@ def test_object_pages_as_analyst_and_leader_and_nobody_else(world, entry, analys
         contact = logged_in(Client(), world.admin.user).get(url)
         assert contact.status_code == 302 and contact["Location"].startswith("/admin/login/")
     assert analyst.get(f"{QUEUE}999999/change/").status_code == 302  # missing: back to the index
+
+
+def test_every_text_of_the_consultancy_forms_is_at_most_a_messages_length():
+    """The work page's consultancy forms (the analyst's note, what was done, the leader's reason)
+    stop where every other text of a ticket stops."""
+    import inspect
+
+    from consultoria.admin import forms as consultancy_forms
+    from tickets.models import TEXT_MAX
+
+    texts = [
+        (name, field_name, field)
+        for name, form in inspect.getmembers(consultancy_forms, inspect.isclass)
+        if issubclass(form, django_forms.Form) and form.__module__ == consultancy_forms.__name__
+        for field_name, field in form.base_fields.items()
+        if isinstance(field, django_forms.CharField) and isinstance(field.widget, django_forms.Textarea)
+    ]
+    assert len(texts) >= 4
+    for name, field_name, field in texts:
+        assert field.max_length is not None and field.max_length <= TEXT_MAX, f"{name}.{field_name}"

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.errors import NotFoundError
+from core.errors import DomainError, NotFoundError
 from core.periods import format_local
 from tests.factories import AnalystFactory, TeamFactory
 from tests.helpers import flash, logged_in
@@ -86,6 +86,22 @@ def test_a_leader_saving_an_unknown_placeholder_sees_why_and_nothing_is_saved(wo
     data["body"] = "Olá {cliente}"
     assert client.post(REPLIES + "add/", data).status_code == 302
     assert CannedReply.objects.get(title="Errada").body == "Olá {cliente}"
+
+
+def test_a_reply_is_at_most_as_long_as_a_message_even_filled_in(world, catalogue, open_ticket):
+    client = logged_in(Client(), world.leader)
+    data = {"team": catalogue.team.pk, "title": "Longa", "body": "x" * 20_001, "is_active": "on"}
+    response = client.post(REPLIES + "add/", data)
+    assert response.status_code == 200 and not CannedReply.objects.filter(title="Longa").exists()
+    assert "20000" in response.content.decode()
+    # Within the limit as written, past it once {resumo} is filled in: the message is refused.
+    reply = CannedReply.objects.create(
+        team=catalogue.team, title="Quase", body="y" * 19_950 + "{resumo}" * 10
+    )
+    ticket = open_ticket(world.contact.user)
+    with pytest.raises(DomainError, match=r"passa de 20\.000 caracteres"):
+        canned_reply_send(actor=world.analyst, reply=reply, ticket=ticket)
+    assert not Message.objects.filter(ticket=ticket).exists()
 
 
 # --- Access ----------------------------------------------------------------------------------------------

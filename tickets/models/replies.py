@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .catalogue import Team
+from .timeline import TEXT_MAX
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -54,6 +55,7 @@ class CannedReply(models.Model):
     title = models.CharField(_("título"), max_length=120)
     body = models.TextField(
         _("texto"),
+        max_length=TEXT_MAX,
         validators=[validate_placeholders],
         help_text=_(
             "Visível ao cliente quando enviada. Marcadores: {cliente}, {empresa}, {chamado}, "

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from accounts import access
@@ -16,7 +17,7 @@ from core.errors import ConflictError, DomainError, ForbiddenError
 
 from ..attachments import check_uploads
 from ..locks import ticket_lock
-from ..models import Message, Ticket
+from ..models import TEXT_MAX, Message, Ticket
 from ..notifications import notify_requester
 from ..workflow.moves import move
 from ..workflow.table import CLIENT_REPLIED, CLIENT_WROTE_DURING_VALIDATION
@@ -48,6 +49,12 @@ def ticket_reply(
         raise ForbiddenError(_("Somente analistas escrevem notas internas."))
     if not body.strip():
         raise DomainError(_("Escreva a mensagem."), field="body")
+    if len(body) > TEXT_MAX:  # a canned reply's markers, filled in, can pass what its form allowed
+        raise DomainError(
+            _("A mensagem passa de %(max)s caracteres: encurte-a.")
+            % {"max": number_format(TEXT_MAX, force_grouping=True)},
+            field="body",
+        )
     if ticket.is_closed:
         if role != ActorRole.CLIENT:
             raise ConflictError(
