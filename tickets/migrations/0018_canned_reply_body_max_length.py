@@ -6,15 +6,19 @@ import tickets.models.replies
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tickets', '0017_fewer_indexes'),
+        ("tickets", "0017_fewer_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='cannedreply',
-            name='body',
-            field=models.TextField(help_text='Visível ao cliente quando enviada. Marcadores: {cliente}, {empresa}, {chamado}, {resumo}, {prazo}, {analista}, {equipe}.', max_length=20000, validators=[tickets.models.replies.validate_placeholders], verbose_name='texto'),
+            model_name="cannedreply",
+            name="body",
+            field=models.TextField(
+                help_text="Visível ao cliente quando enviada. Marcadores: {cliente}, {empresa}, {chamado}, {resumo}, {prazo}, {analista}, {equipe}.",
+                max_length=20000,
+                validators=[tickets.models.replies.validate_placeholders],
+                verbose_name="texto",
+            ),
         ),
     ]
