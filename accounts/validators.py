@@ -11,8 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+# ASCII only: `\d` also matches "８" or "٣", which would be kept as typed and escape the unique
+# CPF (a fullwidth copy of a CPF is another string).
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]")
-_NON_DIGIT = re.compile(r"\D")
+_NON_DIGIT = re.compile(r"[^0-9]")
 
 
 def normalize_cnpj(value: str) -> str:
@@ -39,7 +41,7 @@ def cnpj_is_valid(value: str) -> bool:
 
 
 def cpf_is_valid(value: str) -> bool:
-    if re.search(r"[^\d.\-\s]", value or ""):
+    if re.search(r"[^0-9.\-\s]", value or "", re.ASCII):
         return False
     cpf = normalize_digits(value)
     if len(cpf) != 11 or len(set(cpf)) == 1:
@@ -64,14 +66,19 @@ def validate_cpf(value: str) -> None:
         )
 
 
+def _other_digits(value: str) -> bool:
+    """Digits of another script ("８", "٣"): stored as typed, they would read as another number."""
+    return any(char.isdigit() and not char.isascii() for char in value or "")
+
+
 def validate_cep(value: str) -> None:
-    if value and not re.fullmatch(r"\d{8}", normalize_digits(value)):
+    if value and (_other_digits(value) or not re.fullmatch(r"[0-9]{8}", normalize_digits(value))):
         raise ValidationError(_("CEP inválido: informe 8 dígitos, como 01310-100."), code="invalid_cep")
 
 
 def validate_phone(value: str) -> None:
     digits = normalize_digits(value)
-    if value and not (10 <= len(digits) <= 13):
+    if value and (_other_digits(value) or not 10 <= len(digits) <= 13):
         raise ValidationError(
             _("Telefone inválido: informe DDD e número, como (11) 91234-5678."), code="invalid_phone"
         )

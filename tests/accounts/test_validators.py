@@ -53,6 +53,25 @@ def test_acc3_invalid_cpfs_fail(value):
     assert not cpf_is_valid(value)
 
 
+@pytest.mark.parametrize("value", ["８６２８８３６６７５７", "٥٢٩٩٨٢٢٤٧٢٥", "529.982.247-2５"])
+def test_acc3_a_cpf_in_digits_of_another_script_is_refused(value):
+    """Stored as typed, a fullwidth copy of a CPF is another string: it escaped the unique CPF."""
+    assert not cpf_is_valid(value)
+
+
+@pytest.mark.parametrize(
+    ("validator", "value"),
+    [
+        (validate_cep, "０１３１０-１００"),
+        (validate_phone, "(١١) ٩١٢٣٤-٥٦٧٨"),
+        (validate_phone, "(11) 91234-5678 ٣"),
+    ],
+)
+def test_a_cep_or_phone_in_digits_of_another_script_is_refused(validator, value):
+    with pytest.raises(ValidationError):
+        validator(value)
+
+
 def test_formatting_round_trip():
     assert format_cnpj("11222333000181") == "11.222.333/0001-81"
     assert format_cpf("52998224725") == "529.982.247-25"

@@ -85,6 +85,22 @@ def test_acc2_invite_with_bad_input_shows_portuguese_errors_next_to_fields(world
     assert not User.objects.filter(email="nao-e-email").exists()
 
 
+def test_acc3_a_colleagues_cpf_in_fullwidth_digits_is_no_new_cpf(world, client_for):
+    client = client_for(world.admin.user)
+    response = client.post(
+        reverse("contact-invite"),
+        {
+            "full_name": "Teste Sonda",
+            "email": "sonda@alfa.example",
+            "cpf": "８６２８８３６６７５７",
+            "language": "pt-br",
+        },
+    )
+    assert response.status_code == 400
+    assert "CPF inválido" in response.context["form"].errors["cpf"][0]
+    assert not User.objects.filter(email="sonda@alfa.example").exists()
+
+
 def test_acc2_invite_with_an_email_of_the_same_company_keeps_what_was_typed(world, client_for):
     client = client_for(world.admin.user)
     response = client.post(
