@@ -50,6 +50,11 @@ def test_acp3_accept_reject_and_postpone_from_the_ticket_page(world, proposed, c
     proposed.refresh_from_db()
     assert proposed.status == "awaiting_validation"
 
+    response = client.post(reverse("ticket-reject", args=[proposed.number]), {"reason": "y" * 20_001})
+    assert response.status_code == 400 and "no máximo 20000 caracteres" in response.content.decode()
+    proposed.refresh_from_db()
+    assert proposed.status == "awaiting_validation" and not proposed.messages.filter(body__startswith="yyy")
+
     client.post(reverse("ticket-reject", args=[proposed.number]), {"reason": "Continua errado."})
     proposed.refresh_from_db()
     assert proposed.status == "in_analysis"

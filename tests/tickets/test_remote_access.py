@@ -71,6 +71,19 @@ def test_credentials_need_a_user_and_a_password(world, ticket, client_for):
     assert not RemoteAccess.objects.exists()
 
 
+def test_a_refused_access_shows_the_card_again_with_what_was_typed_and_why_but_not_the_password(
+    world, ticket, client_for
+):
+    response = _give(client_for(world.contact.user), ticket, **{"remote-user": "   "})
+    assert response.status_code == 400 and not RemoteAccess.objects.exists()
+    page = response.content.decode()
+    card = page[page.index('id="remote-access-title"') :]
+    assert 'id="id_remote-user_error"' in card and "Este campo é obrigatório." in card
+    assert ">AnyDesk 123 456 789</textarea>" in card  # the notes are kept
+    assert SECRET not in page and "digite a senha de novo" in card
+    assert "<details open>" in card
+
+
 def test_another_company_cannot_give_credentials_to_the_ticket(world, ticket, client_for):
     assert _give(client_for(world.other_admin.user), ticket).status_code == 404
     assert not RemoteAccess.objects.exists()

@@ -36,4 +36,5 @@ def remote_access_card(context: dict[str, Any], ticket: Ticket) -> dict[str, Any
         "ticket": ticket,
         "show": show,
         "provided_at": provided[0].provided_at if provided else None,
+        "form": context.get("remote_access_form"),  # a refused one: what was typed, and why
     }

@@ -61,8 +61,9 @@ class TicketRejectView(_TicketActionView):
 
     def act(self, request, ticket):
         form = self.form = RejectForm(request.POST)
-        reason = form.data.get("reason", "")
-        services.ticket_reject_solution(actor=request.user, ticket=ticket, reason=reason)
+        if not form.is_valid():
+            raise DomainError(form_errors_text(form))
+        services.ticket_reject_solution(actor=request.user, ticket=ticket, reason=form.cleaned_data["reason"])
         messages.success(request, _("Solução recusada: o chamado voltou para análise."))
 
 

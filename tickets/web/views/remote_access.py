@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -19,10 +19,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from accounts import access
 from core.errors import DomainError
-from core.forms import form_errors_text
 
 from ...models import Credentials, RemoteAccess
 from ...services.remote_access import remote_access_reveal, remote_access_save
+from ..forms import TicketReplyForm
+from .detail import TicketDetailView, detail_context
 
 
 class RemoteAccessForm(forms.Form):
@@ -58,19 +59,16 @@ class TicketRemoteAccessView(LoginRequiredMixin, View):
     def post(self, request, number: str):
         ticket = access.access_ticket(request.user, number)
         form = RemoteAccessForm(request.POST)
+        if not form.is_valid():  # the page again, the card open with what was typed (not the password)
+            context = detail_context(request, ticket, TicketReplyForm(), remote_access_form=form)
+            return render(request, TicketDetailView.template_name, context, status=400)
         try:
-            if not form.is_valid():
-                raise DomainError(form_errors_text(form))
-            remote_access_save(
-                actor=request.user,
-                ticket=ticket,
-                credentials=Credentials(**form.cleaned_data),
-                request=request,
-            )
-        except DomainError as error:
+            credentials = Credentials(**form.cleaned_data)
+            remote_access_save(actor=request.user, ticket=ticket, credentials=credentials, request=request)
+        except DomainError as error:  # the ticket's state (closed): not about what was typed
             messages.error(request, error.message)
-        else:
-            messages.success(request, _("Acesso remoto guardado. Só a equipe do chamado pode vê-lo."))
+            return redirect("ticket-detail", number=ticket.number)
+        messages.success(request, _("Acesso remoto guardado. Só a equipe do chamado pode vê-lo."))
         return redirect("ticket-detail", number=ticket.number)
 
 
