@@ -75,3 +75,11 @@ def test_no_rule_id_in_the_translation_catalogue():
     catalogue = (ROOT / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
     offending = [line for line in catalogue.splitlines() if not line.startswith("#") and RULE_ID.search(line)]
     assert offending == []
+
+
+def test_no_rule_id_in_the_published_api_schema(client):
+    """The views' docstrings cite rules for whoever reads the code; the schema (and its docs page)
+    that client developers read says the same without them."""
+    schema = client.get("/api/v1/schema/").content.decode()
+    assert "What a client needs to open a ticket: the products" in schema
+    assert not RULE_ID.findall(schema)
