@@ -157,3 +157,55 @@ def test_on_a_phone_the_consultancy_page_fits_the_screen(page, world, open_ticke
     screenshot(page, "consultancy-page-390")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.get_by_role("button", name="Aprovar e enviar o termo").is_visible()
+
+
+def test_a_long_unbroken_word_in_an_entry_wraps_inside_the_consultancy_panel(page, world, open_ticket):
+    """A pasted address in what was done made the work page 231,508 px wide (the panel's table and
+    the timeline's reason): it wraps now, there and on the client's ticket page."""
+    from datetime import timedelta
+
+    from accounts import access
+    from consultoria import services
+    from consultoria.models import Modality
+
+    ticket = open_ticket(world.contact.user, now=at(2026, 11, 9, 10))
+    consultancy = services.consultancy_request(
+        actor=world.analyst,
+        ticket=ticket,
+        modality=Modality.objects.get(code="technical"),
+        situation=Consultancy.Situation.ISOLATED,
+        now=at(2026, 11, 9, 11),
+    )
+    services.consultancy_approve(actor=world.leader, consultancy=consultancy, now=at(2026, 11, 9, 12))
+    [acceptor, *_others] = access.consultancy_term_acceptors(Consultancy.objects.get(pk=consultancy.pk))
+    services.term_accept(
+        actor=acceptor, consultancy=Consultancy.objects.get(pk=consultancy.pk), now=at(2026, 11, 9, 13)
+    )
+    consultancy = Consultancy.objects.get(pk=consultancy.pk)
+    session = services.session_schedule(
+        actor=world.analyst, consultancy=consultancy, scheduled_for=at(2026, 11, 10, 9)
+    )
+    services.entry_record(
+        actor=world.analyst,
+        session=session,
+        started_at=at(2026, 11, 10, 9),
+        ended_at=at(2026, 11, 10, 9) + timedelta(minutes=20),
+        description="Log em https://exemplo.example/" + "a" * 3000,
+    )
+    browser_login(page, world.analyst.email)
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        work_page(page, ticket)
+        page.get_by_text("Log em https://exemplo.example/").first.wait_for()
+        screenshot(page, f"consultancy-long-entry-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        # Only the typed text wraps anywhere: the analyst's name keeps its width (not a letter a line).
+        name = page.locator(".cs-table td").first
+        assert name.bounding_box()["width"] > 50, name.inner_text()
+    browser_login(page, world.contact.user.email)
+    for width in (1366, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{page.base_url}/chamados/{ticket.number}/")
+        page.get_by_text("Log em https://exemplo.example/").first.wait_for()
+        screenshot(page, f"consultancy-long-entry-client-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
