@@ -279,13 +279,13 @@ class ProfileView(LoginRequiredMixin, View):
             del form.fields["phone"]
         return form, contact
 
+    def _page(self, request, form, contact, *, status=200):
+        context = {"form": form, "contact": contact, "cpf": format_cpf(contact.cpf) if contact else ""}
+        return render(request, self.template_name, context, status=status)
+
     def get(self, request):
         form, contact = self._form()
-        return render(
-            request,
-            self.template_name,
-            {"form": form, "contact": contact, "cpf": format_cpf(contact.cpf) if contact else ""},
-        )
+        return self._page(request, form, contact)
 
     def post(self, request):
         form, contact = self._form(request.POST)
@@ -298,7 +298,7 @@ class ProfileView(LoginRequiredMixin, View):
             )
             messages.success(request, _("Perfil atualizado."))
             return redirect("profile")
-        return render(request, self.template_name, {"form": form, "contact": contact}, status=400)
+        return self._page(request, form, contact, status=400)
 
 
 class ApiTokenListView(LoginRequiredMixin, View):

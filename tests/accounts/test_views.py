@@ -327,3 +327,17 @@ def test_partner_home_lists_only_served_companies(world, client_for):
     body = client_for(world.partner).get(reverse("home")).content.decode()
     assert "Metalúrgica Alfa" in body
     assert "Comércio Beta" not in body
+
+
+def test_a_refused_profile_change_shows_the_page_as_before_with_the_cpf(world, client_for):
+    from accounts.validators import format_cpf
+
+    client = client_for(world.contact.user)
+    cpf = format_cpf(world.contact.cpf)
+    assert cpf in client.get(reverse("profile")).content.decode()
+    response = client.post(
+        reverse("profile"), {"full_name": "", "phone": "(11) 3333-4444", "language": "pt-br"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert cpf in page and "Este campo é obrigatório." in page
