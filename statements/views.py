@@ -14,7 +14,6 @@ from django.views import View
 from accounts import access
 from core.csv import csv_response
 from core.errors import ForbiddenError
-from core.forms import form_errors_text
 from core.periods import local_today
 
 from .forms import StatementForm
@@ -72,8 +71,7 @@ class StatementView(LoginRequiredMixin, View):
             )
             if export:
                 return self._csv(tickets, form.cleaned_data["start"], form.cleaned_data["end"])
-        elif export:
-            return HttpResponse(form_errors_text(form), status=400)
+        # A refused export shows the statement page: the period's fields with what is wrong.
         status = 400 if form.is_bound and not form.is_valid() else 200
         context = {"form": form, "tickets": tickets, "presets": self._presets(request, form)}
         return render(request, self.template_name, context, status=status)

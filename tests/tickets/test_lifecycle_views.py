@@ -129,7 +129,12 @@ def test_tkt11_statement_validates_the_period(world, client_for):
     client = client_for(world.admin.user)
     response = client.get(reverse("ticket-statement"), {"start": "2026-10-31", "end": "2026-10-01"})
     assert "posterior à inicial" in response.content.decode()
-    assert client.get(reverse("ticket-statement-csv"), {"start": "x", "end": "y"}).status_code == 400
+    refused = client.get(reverse("ticket-statement-csv"), {"start": "x"})
+    # The statement page again, its fields saying what is wrong (was a bare "required. required.").
+    assert refused.status_code == 400 and refused["Content-Type"].startswith("text/html")
+    assert refused.templates[0].name == "statements/statement.html"
+    form = refused.context["form"]
+    assert set(form.errors) == {"start", "end"}
 
 
 def test_statement_csv_guards_names_too(world, open_ticket, client_for):
