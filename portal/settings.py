@@ -252,6 +252,8 @@ INVITATION_TIMEOUT_DAYS = env.int("INVITATION_TIMEOUT_DAYS", default=7)
 LANGUAGE_CODE = "pt-br"
 LANGUAGES = [("pt-br", _("Português (Brasil)")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English with day-first short dates, as the rest of the portal writes them (portal/formats/en).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "America/Sao_Paulo"
 USE_I18N = True
 USE_TZ = True

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from ideas import services
 from ideas.models import Suggestion
-from tests.helpers import flash
+from tests.helpers import at, flash
 
 pytestmark = pytest.mark.django_db
 S = Suggestion.Status
@@ -155,3 +155,16 @@ def test_self5_the_detail_shows_the_history_with_reasons(world, ideas, client_fo
     assert "Avaliando o formato." in html
     assert "Em análise" in html
     assert world.analyst.email not in html
+
+
+def test_an_english_reader_reads_day_first_dates_as_everywhere_on_the_portal(world, ideas, client_for):
+    """Django's English short dates are month-first (12/02/2026 for 2 December): the portal's are
+    day-first in both languages."""
+    Suggestion.objects.filter(pk=ideas.shared_suggestion.pk).update(created_at=at(2026, 12, 2, 11))
+    world.admin.user.language = "en"
+    world.admin.user.save(update_fields=["language"])
+    client = client_for(world.admin.user)
+    listing = client.get(reverse("suggestion-list"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "proposed on 02/12/2026" in listing and "12/02/2026" not in listing
+    detail = client.get(reverse("suggestion-detail", args=[ideas.shared_suggestion.pk])).content.decode()
+    assert "02/12/2026 11:00" in detail
