@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.models import Company, Contact, User
 from portal.celery import app as celery_app
@@ -39,6 +40,15 @@ django_settings.PREPARED_READS_CHECKED = True
 def _fast_password_hasher(settings):
     # PBKDF2's deliberate slowness protects production, not the suite.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request activates its user's language on the thread and leaves it there (as Django's own
+    # LocaleMiddleware does): each test starts, like a worker, in the default language.
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
