@@ -78,6 +78,8 @@ def guard_every_admin() -> None:
         return GuardedChangeList
 
     formfield_for_dbfield = BaseModelAdmin.formfield_for_dbfield
+    if getattr(formfield_for_dbfield, "guarded", False):
+        return  # installed already: one validator per field
 
     def dated_formfield_for_dbfield(self: Any, db_field: Any, request: Any, **kwargs: Any) -> Any:
         field = formfield_for_dbfield(self, db_field, request, **kwargs)
@@ -85,6 +87,7 @@ def guard_every_admin() -> None:
             field.validators.append(check_in_range)
         return field
 
+    dated_formfield_for_dbfield.guarded = True  # type: ignore[attr-defined]
     admin.ModelAdmin.get_changelist = get_changelist  # type: ignore[method-assign]
     BaseModelAdmin.formfield_for_dbfield = dated_formfield_for_dbfield  # type: ignore[method-assign]
 
