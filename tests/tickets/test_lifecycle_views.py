@@ -234,3 +234,14 @@ def test_acp5_leaders_configure_the_retail_policy_in_the_admin(world, catalogue,
     assert response.status_code == 302
     policy = catalogue.line.acceptance_policy
     assert (policy.window_length, policy.window_unit, policy.survey_on_validation) == (5, "business", True)
+
+
+def test_a_follow_up_posted_on_an_open_ticket_says_why_it_is_refused(world, proposed, client_for):
+    """The page offers the follow-up form only on a closed ticket: a crafted POST on an open one
+    answered a 400 page with no form to show its error beside."""
+    client = client_for(world.contact.user)
+    url = reverse("ticket-follow-up", args=[proposed.number])
+    response = client.post(url, {"summary": "", "body": "Voltou."}, follow=True)
+    assert response.redirect_chain == [(reverse("ticket-detail", args=[proposed.number]), 302)]
+    assert "Acompanhamentos são abertos a partir de chamados encerrados." in response.content.decode()
+    assert not Ticket.objects.filter(follow_up_of=proposed).exists()

@@ -12,6 +12,7 @@ from core.errors import DomainError
 from core.forms import add_domain_error, form_errors_text
 
 from ... import services
+from ...models import Ticket
 from ..forms import FollowUpForm, RejectForm, TicketReplyForm
 from .detail import TicketDetailView, detail_context
 
@@ -28,13 +29,17 @@ class _TicketActionView(LoginRequiredMixin, View):
     def act(self, request, ticket):
         raise NotImplementedError
 
+    def form_shown(self, ticket) -> bool:
+        """Whether the ticket page shows the action's form (a crafted POST may come from nowhere)."""
+        return False
+
     def post(self, request, number: str):
         ticket = access.access_ticket(request.user, number)
         self.form = None
         try:
             result = self.act(request, ticket)
         except DomainError as error:
-            if self.form is None:
+            if self.form is None or not self.form_shown(ticket):  # the page has no form to say it beside
                 messages.error(request, error.message)
                 return redirect("ticket-detail", number=ticket.number)
             if not self.form.errors:  # valid, refused by the service: say why, beside the field
@@ -59,6 +64,9 @@ class TicketAcceptView(_TicketActionView):
 class TicketRejectView(_TicketActionView):
     form_name = "reject_form"
 
+    def form_shown(self, ticket) -> bool:
+        return ticket.status == Ticket.Status.AWAITING_VALIDATION
+
     def act(self, request, ticket):
         form = self.form = RejectForm(request.POST)
         if not form.is_valid():
@@ -76,6 +84,9 @@ class TicketPostponeView(_TicketActionView):
 
 class TicketFollowUpView(_TicketActionView):
     form_name = "follow_up_form"
+
+    def form_shown(self, ticket) -> bool:
+        return ticket.is_closed
 
     def act(self, request, ticket):
         form = self.form = FollowUpForm(request.POST, request.FILES)
