@@ -62,7 +62,7 @@ def check_in_range(value: date | None) -> None:
 def validate_period(start: date, end: date, *, max_days: int | None = None) -> None:
     """A period of local dates: both within EARLIEST..LATEST, the end on or after the start, and at
     most `max_days` long."""
-    if not (EARLIEST <= start <= LATEST and EARLIEST <= end <= LATEST):
+    if not (in_range(start) and in_range(end)):
         raise DomainError(
             _("Escolha datas entre %(earliest)s e %(latest)s.")
             % {"earliest": EARLIEST.strftime("%d/%m/%Y"), "latest": LATEST.strftime("%d/%m/%Y")},

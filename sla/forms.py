@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import UF
-from core.periods import SAO_PAULO
+from core.periods import EARLIEST, LATEST, SAO_PAULO
 
 from .models import Calendar
 from .services import Place
@@ -18,7 +18,7 @@ from .services import Place
 SIMULATION_PAUSES = 3  # closed pauses offered by the simulation form
 MAX_TARGET_HOURS = Decimal(5000)
 MAX_TARGET_DAYS = 500
-FIRST_YEAR, LAST_YEAR = 2000, 2100
+FIRST_YEAR, LAST_YEAR = EARLIEST.year, LATEST.year  # the portal's calendar (core.periods)
 INSTANT_FORMATS = ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S")
 
 

@@ -135,21 +135,25 @@ def keep_pdf_as_picture(content: bytes, name: str) -> None:
     assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
 
 
-def test_on_a_phone_the_consultancy_page_fits_the_screen(page, world, open_ticket):
-    """At 390 px the request's facts stack in one column inside their card (a 26rem minimum once
-    made the page scroll sideways)."""
+def _asked(world, ticket, code="module"):
+    """A consultancy the analyst asked for on `ticket` (Mon 2026-11-09 11:00), not yet approved."""
     from consultoria import services
     from consultoria.models import Modality
 
-    ticket = open_ticket(world.contact.user, now=at(2026, 11, 9, 10))
-    consultancy = services.consultancy_request(
+    return services.consultancy_request(
         actor=world.analyst,
         ticket=ticket,
-        modality=Modality.objects.get(code="module"),
+        modality=Modality.objects.get(code=code),
         situation=Consultancy.Situation.NOT_REPRODUCED,
         note="Não reproduz no ambiente padrão.",
         now=at(2026, 11, 9, 11),
     )
+
+
+def test_on_a_phone_the_consultancy_page_fits_the_screen(page, world, open_ticket):
+    """At 390 px the request's facts stack in one column inside their card (a 26rem minimum once
+    made the page scroll sideways)."""
+    consultancy = _asked(world, open_ticket(world.contact.user, now=at(2026, 11, 9, 10)))
     page.set_viewport_size({"width": 390, "height": 844})
     browser_login(page, world.leader.email)
     page.goto(f"{page.base_url}/admin/consultoria/consultancy/{consultancy.pk}/change/")
@@ -166,16 +170,9 @@ def test_a_long_unbroken_word_in_an_entry_wraps_inside_the_consultancy_panel(pag
 
     from accounts import access
     from consultoria import services
-    from consultoria.models import Modality
 
     ticket = open_ticket(world.contact.user, now=at(2026, 11, 9, 10))
-    consultancy = services.consultancy_request(
-        actor=world.analyst,
-        ticket=ticket,
-        modality=Modality.objects.get(code="technical"),
-        situation=Consultancy.Situation.ISOLATED,
-        now=at(2026, 11, 9, 11),
-    )
+    consultancy = _asked(world, ticket, "technical")
     services.consultancy_approve(actor=world.leader, consultancy=consultancy, now=at(2026, 11, 9, 12))
     [acceptor, *_others] = access.consultancy_term_acceptors(Consultancy.objects.get(pk=consultancy.pk))
     services.term_accept(

@@ -10,12 +10,13 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.periods import EARLIEST, LATEST
 from tickets.models import TEXT_MAX
 
 from ...models import Consultancy, Modality
 
 # Instants and days outside these years are typing mistakes, not consultancy dates.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
+FIRST_YEAR, LAST_YEAR = EARLIEST.year, LATEST.year  # the portal's calendar (core.periods)
 REASON_MAX = TEXT_MAX
 OUT_OF_RANGE = _("Informe uma data entre 2000 e 2100.")
 

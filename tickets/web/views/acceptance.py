@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,8 +13,8 @@ from core.forms import add_domain_error, form_errors_text
 
 from ... import services
 from ...models import Ticket
-from ..forms import FollowUpForm, RejectForm, TicketReplyForm
-from .detail import TicketDetailView, detail_context
+from ..forms import FollowUpForm, RejectForm
+from .detail import ticket_page_again
 
 # --- Acceptance window (ACP-3) and follow-ups (TKT-9): POST only ----------------------------------
 
@@ -44,8 +44,7 @@ class _TicketActionView(LoginRequiredMixin, View):
                 return redirect("ticket-detail", number=ticket.number)
             if not self.form.errors:  # valid, refused by the service: say why, beside the field
                 add_domain_error(self.form, error)
-            context = detail_context(request, ticket, TicketReplyForm(), **{self.form_name: self.form})
-            return render(request, TicketDetailView.template_name, context, status=400)
+            return ticket_page_again(request, ticket, **{self.form_name: self.form})
         if self.success_message:
             messages.success(request, self.success_message)
         target = result if result is not None else ticket

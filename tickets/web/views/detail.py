@@ -78,6 +78,12 @@ def detail_context(request, ticket: Ticket, reply_form: TicketReplyForm, **bound
     }
 
 
+def ticket_page_again(request, ticket: Ticket, reply_form: TicketReplyForm | None = None, **bound_forms):
+    """The ticket page once more (400) after a refused form, holding what was typed and why."""
+    context = detail_context(request, ticket, reply_form or TicketReplyForm(), **bound_forms)
+    return render(request, TicketDetailView.template_name, context, status=400)
+
+
 class TicketReplyView(ClientRequiredMixin, View):
     """POST a message (TKT-7); on "Pendência do cliente" the ticket goes back to analysis."""
 
@@ -123,9 +129,7 @@ class TicketReplyView(ClientRequiredMixin, View):
                     messages.success(request, _("Mensagem enviada."))
                 url = reverse("ticket-detail", kwargs={"number": ticket.number})
                 return HttpResponseRedirect(f"{url}#mensagem-{message.pk}")
-        return render(
-            request, TicketDetailView.template_name, detail_context(request, ticket, form), status=400
-        )
+        return ticket_page_again(request, ticket, form)
 
 
 # --- Attachments (TKT-10, ACC-6) -------------------------------------------------------------------------

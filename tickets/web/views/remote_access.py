@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -22,8 +22,7 @@ from core.errors import DomainError
 
 from ...models import Credentials, RemoteAccess
 from ...services.remote_access import remote_access_reveal, remote_access_save
-from ..forms import TicketReplyForm
-from .detail import TicketDetailView, detail_context
+from .detail import ticket_page_again
 
 
 class RemoteAccessForm(forms.Form):
@@ -60,8 +59,7 @@ class TicketRemoteAccessView(LoginRequiredMixin, View):
         ticket = access.access_ticket(request.user, number)
         form = RemoteAccessForm(request.POST)
         if not form.is_valid():  # the page again, the card open with what was typed (not the password)
-            context = detail_context(request, ticket, TicketReplyForm(), remote_access_form=form)
-            return render(request, TicketDetailView.template_name, context, status=400)
+            return ticket_page_again(request, ticket, remote_access_form=form)
         try:
             credentials = Credentials(**form.cleaned_data)
             remote_access_save(actor=request.user, ticket=ticket, credentials=credentials, request=request)
