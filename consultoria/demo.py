@@ -32,7 +32,10 @@ def _session_times(now: datetime) -> tuple[datetime, datetime, datetime]:
     demo's sessions, each of at most an hour, record work already done."""
     for days in (2, 7):
         start = _working(now - timedelta(days=days))
-        times = (start, _working(start + timedelta(hours=2)), _working(start + timedelta(hours=4)))
+        # Each two hours after the one before: from the end of a day both would be the next
+        # morning's first instant, and their entries would overlap.
+        later = _working(start + timedelta(hours=2))
+        times = (start, later, _working(later + timedelta(hours=2)))
         if times[-1] + timedelta(hours=1) <= now:
             break
     return times
